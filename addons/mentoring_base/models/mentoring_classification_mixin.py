@@ -1,0 +1,138 @@
+import json
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from ..tools import classification
+
+# Translations of the official titles are written for every French variant Odoo
+# ships, so they show whichever of them a database activates, now or later.
+FRENCH_LANGS = ("fr_FR", "fr_CA", "fr_BE", "fr_CH")
+
+
+class MentoringClassificationMixin(models.AbstractModel):
+    """A node of an official hierarchical classification (NOC 2021, NAICS Canada 2022)."""
+
+    _name = "mentoring.classification.mixin"
+    _description = "Official classification entry"
+    _parent_store = True
+    _order = "code"
+    _rec_name = "name"
+
+    code = fields.Char(required=True, index=True, readonly=True)
+    name = fields.Char(string="Title", required=True, translate=True)
+    definition = fields.Text(translate=True)
+    level = fields.Integer(required=True, index=True, readonly=True)
+    parent_path = fields.Char(index=True)
+    search_text = fields.Char(
+        index="trigram",
+        readonly=True,
+        help="Code and titles in English and French, lower-case and without accents.",
+    )
+    active = fields.Boolean(default=True)
+
+    @api.depends("level")
+    def _compute_level_name(self):
+        for entry in self:
+            entry.level_name = str(entry.level) if entry.level else False
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for entry in self:
+            entry.display_name = f"{entry.code} – {entry.name}" if entry.code else entry.name
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Find entries by code prefix ("2123") or by words of either language ("ingénieur logiciel")."""
+        if operator not in ("ilike", "=ilike", "like", "=like") or not value:
+            return super()._search_display_name(operator, value)
+        if classification.is_code_query(value):
+            return Domain("code", "=like", value.strip() + "%")
+        return Domain.AND(
+            [Domain("search_text", "ilike", word) for word in classification.search_words(value)]
+        )
+
+    # -- loading the official tables ---------------------------------------------------
+
+    @api.model
+    def _official_rows(self):
+        """Rows of the official table, as returned by ``tools.classification``."""
+        raise NotImplementedError
+
+    @api.model
+    def _row_values(self, row):
+        return {
+            "code": row["code"],
+            "level": row["level"],
+            "name": row["name_en"],
+            "definition": row["definition_en"],
+            "search_text": classification.build_search_text(
+                row["code"], row["name_en"], row["name_fr"]
+            ),
+        }
+
+    @api.model
+    def _load_official_table(self):
+        """Create or update every entry of the official table; safe to run at every upgrade.
+
+        Entries are matched on their code, so ids (and every link to them) are kept and
+        nothing is ever duplicated.
+        """
+        rows = self._official_rows()
+        existing = {
+            entry.code: entry for entry in self.with_context(active_test=False).search([])
+        }
+        for level_rows in classification.rows_by_level(rows):
+            to_create = []
+            for row in level_rows:
+                vals = self._row_values(row)
+                vals["parent_id"] = existing[row["parent_code"]].id if row["parent_code"] else False
+                entry = existing.get(row["code"])
+                if entry is None:
+                    to_create.append(vals)
+                    continue
+                changed = {
+                    key: value
+                    for key, value in vals.items()
+                    if (entry[key].id if key == "parent_id" else entry[key]) != value
+                }
+                if changed:
+                    entry.with_context(lang="en_US").write(changed)
+            for entry in self.with_context(lang="en_US").create(to_create):
+                existing[entry.code] = entry
+        self._write_french_titles(existing, rows)
+        return len(rows)
+
+    def _write_french_titles(self, entries_by_code, rows):
+        """Store the official French titles and definitions in the translated columns."""
+        values = []
+        for row in rows:
+            name_fr = {lang: row["name_fr"] for lang in FRENCH_LANGS} if row["name_fr"] else {}
+            definition_fr = (
+                {lang: row["definition_fr"] for lang in FRENCH_LANGS} if row["definition_fr"] else {}
+            )
+            if name_fr or definition_fr:
+                values.append(
+                    {
+                        "id": entries_by_code[row["code"]].id,
+                        "name_fr": name_fr,
+                        "definition_fr": definition_fr,
+                    }
+                )
+        self.flush_model(["name", "definition"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE %(table)s AS t
+                   SET name = t.name || v.name_fr,
+                       definition = COALESCE(t.definition, '{}'::jsonb) || v.definition_fr
+                  FROM jsonb_to_recordset(%(values)s::jsonb)
+                       AS v(id integer, name_fr jsonb, definition_fr jsonb)
+                 WHERE t.id = v.id
+                """,
+                table=SQL.identifier(self._table),
+                values=json.dumps(values),
+            )
+        )
+        self.invalidate_model(["name", "definition"])

@@ -1,0 +1,194 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+CLB_FIELDS = ("clb_listening", "clb_speaking", "clb_reading", "clb_writing")
+
+MENTEE_STATES = [
+    ("candidate", "Candidate"),
+    ("eligible", "Eligible"),
+    ("orientation", "In orientation"),
+    ("ready", "Ready for matching"),
+    ("matched", "Matched"),
+    ("completed", "Completed"),
+    ("withdrawn", "Withdrawn"),
+]
+
+
+class MentoringMentee(models.Model):
+    _name = "mentoring.mentee"
+    _description = "Mentee"
+    _inherit = ["mentoring.person.mixin"]
+    _inherits = {"res.partner": "partner_id"}
+    _order = "name"
+    _rec_names_search = ["name", "email", "target_noc_id.code"]
+    _state_transitions = {
+        "candidate": ("eligible", "withdrawn"),
+        "eligible": ("orientation", "withdrawn"),
+        "orientation": ("ready", "withdrawn"),
+        "ready": ("matched", "withdrawn"),
+        "matched": ("completed", "ready", "withdrawn"),
+        "withdrawn": ("candidate",),
+    }
+
+    partner_id = fields.Many2one(
+        "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
+    )
+    state = fields.Selection(
+        MENTEE_STATES, string="Status", default="candidate", required=True, tracking=True, index=True,
+        group_expand=True, copy=False,
+    )
+    date_candidate = fields.Date(string="Candidate since", copy=False)
+    date_eligible = fields.Date(string="Eligible on", copy=False)
+    date_orientation = fields.Date(string="Orientation started on", copy=False)
+    date_ready = fields.Date(string="Ready for matching on", copy=False, index=True)
+    date_matched = fields.Date(string="Matched on", copy=False)
+    date_completed = fields.Date(string="Completed on", copy=False)
+    date_withdrawn = fields.Date(string="Withdrawn on", copy=False)
+
+    program_id = fields.Many2one("mentoring.program", string="Program", tracking=True, index=True)
+    referring_agency_id = fields.Many2one(
+        "res.partner",
+        string="Referring agency",
+        domain=[("is_service_agency", "=", True)],
+        tracking=True,
+        index=True,
+        default=lambda self: self._default_referring_agency(),
+    )
+    referrer_id = fields.Many2one(
+        "res.partner",
+        string="Agency contact",
+        domain="[('parent_id', '=', referring_agency_id)]",
+        help="Person at the referring agency who follows this client.",
+    )
+    immigration_status = fields.Selection(
+        [
+            ("permanent_resident", "Landed immigrant / permanent resident"),
+            ("convention_refugee", "Convention refugee / protected person"),
+            ("citizen", "Canadian citizen"),
+            ("work_permit", "Temporary work permit"),
+            ("study_permit", "Study permit"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+    )
+    education_country_id = fields.Many2one("res.country", string="Country of education")
+    education_level = fields.Selection(
+        [
+            ("secondary", "Secondary school"),
+            ("college", "College diploma or certificate"),
+            ("bachelor", "Bachelor's degree"),
+            ("master", "Master's degree"),
+            ("doctorate", "Doctorate"),
+            ("professional", "Professional degree (medicine, law…)"),
+        ],
+        string="Level of education",
+    )
+    credentials = fields.Text(
+        help="Degrees, licences and professional designations, with their assessment status."
+    )
+    clb_listening = fields.Integer(string="CLB listening", tracking=True)
+    clb_speaking = fields.Integer(string="CLB speaking", tracking=True)
+    clb_reading = fields.Integer(string="CLB reading", tracking=True)
+    clb_writing = fields.Integer(string="CLB writing", tracking=True)
+    clb_min = fields.Integer(
+        string="Lowest CLB level",
+        compute="_compute_clb_min",
+        store=True,
+        aggregator="avg",
+        help="Lowest Canadian Language Benchmark of the four skills (0 when one is not assessed).",
+    )
+    job_search_workshop = fields.Boolean(string="Job search workshop completed", tracking=True)
+    career_objective = fields.Text(tracking=True)
+    target_noc_id = fields.Many2one(
+        "mentoring.noc", string="Target occupation (NOC)", tracking=True, index=True
+    )
+    target_naics_id = fields.Many2one(
+        "mentoring.naics", string="Target industry (NAICS)", tracking=True, index=True
+    )
+    service_language = fields.Selection(
+        [("en", "English"), ("fr", "French")],
+        string="Preferred service language",
+        default="en",
+        required=True,
+    )
+    resume = fields.Binary(string="Résumé", attachment=True)
+    resume_filename = fields.Char(string="Résumé file name")
+    consent_share = fields.Boolean(
+        string="Consents to share information with partner agencies", tracking=True
+    )
+    consent_date = fields.Date(string="Consent date", tracking=True)
+
+    _partner_uniq = models.Constraint(
+        "UNIQUE(partner_id)", "This contact already has a mentee record."
+    )
+
+    @api.model
+    def _default_referring_agency(self):
+        if self.env.user.has_group("mentoring_base.group_mentoring_agency_referrer"):
+            agency = self.env.user.partner_id.commercial_partner_id
+            return agency if agency.is_company else False
+        return False
+
+    @api.depends(*CLB_FIELDS)
+    def _compute_clb_min(self):
+        for mentee in self:
+            mentee.clb_min = min(mentee[field] for field in CLB_FIELDS)
+
+    @api.constrains(*CLB_FIELDS)
+    def _check_clb_levels(self):
+        labels = {field: self._fields[field]._description_string(self.env) for field in CLB_FIELDS}
+        for mentee in self:
+            for field in CLB_FIELDS:
+                if mentee[field] and not 1 <= mentee[field] <= 12:
+                    raise ValidationError(
+                        self.env._(
+                            "%(skill)s must be a Canadian Language Benchmark level from 1 to 12 "
+                            "(%(value)s was entered for %(person)s).",
+                            skill=labels[field],
+                            value=mentee[field],
+                            person=mentee.display_name,
+                        )
+                    )
+
+    @api.constrains("consent_share", "consent_date")
+    def _check_consent_date(self):
+        for mentee in self:
+            if mentee.consent_share and not mentee.consent_date:
+                raise ValidationError(
+                    self.env._(
+                        "Enter the date %(person)s gave consent to share information "
+                        "with partner agencies.",
+                        person=mentee.display_name,
+                    )
+                )
+
+    @api.onchange("consent_share")
+    def _onchange_consent_share(self):
+        if self.consent_share and not self.consent_date:
+            self.consent_date = fields.Date.context_today(self)
+
+    @api.onchange("referring_agency_id")
+    def _onchange_referring_agency_id(self):
+        if self.referrer_id and self.referrer_id.parent_id != self.referring_agency_id:
+            self.referrer_id = False
+
+    def action_confirm_eligible(self):
+        return self._change_state("eligible")
+
+    def action_start_orientation(self):
+        return self._change_state("orientation")
+
+    def action_mark_ready(self):
+        return self._change_state("ready")
+
+    def action_mark_matched(self):
+        return self._change_state("matched")
+
+    def action_mark_completed(self):
+        return self._change_state("completed")
+
+    def action_withdraw(self):
+        return self._change_state("withdrawn")
+
+    def action_reopen(self):
+        return self._change_state("candidate")

@@ -1,0 +1,71 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class MentoringPersonMixin(models.AbstractModel):
+    """What mentees and mentors share: a contact, languages, occupation and a dated lifecycle.
+
+    Each concrete model delegates to ``res.partner`` through ``partner_id`` so a person's
+    contact data lives once in Contacts, and one person can be a mentee and later a mentor.
+    Its ``state`` selection lists the lifecycle, ``_state_transitions`` the allowed moves,
+    and one ``date_<state>`` field per state keeps when the person last reached it.
+    """
+
+    _name = "mentoring.person.mixin"
+    _description = "Mentoring participant"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _state_transitions = {}
+
+    # Own ``active``: archiving a participant must not archive the contact.
+    active = fields.Boolean(default=True, tracking=True)
+    spoken_language_ids = fields.Many2many("mentoring.language", string="Languages spoken")
+    state_date = fields.Date(
+        string="In this state since",
+        compute="_compute_state_date",
+        help="When the person reached their current state.",
+    )
+    days_in_state = fields.Integer(
+        string="Days in this state",
+        compute="_compute_state_date",
+    )
+
+    def _state_date_fields(self):
+        if "state" not in self._fields:
+            return []
+        return [f"date_{state}" for state, _label in self._fields["state"].selection]
+
+    @api.depends(lambda self: ["state", *self._state_date_fields()])
+    def _compute_state_date(self):
+        today = fields.Date.context_today(self)
+        for person in self:
+            date = person[f"date_{person.state}"] if person.state else False
+            person.state_date = date
+            person.days_in_state = (today - date).days if date else 0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        default_state = self._fields["state"].default(self)
+        for vals in vals_list:
+            state = vals.get("state") or default_state
+            if not vals.get(f"date_{state}"):
+                vals[f"date_{state}"] = today
+        return super().create(vals_list)
+
+    def _state_label(self, state):
+        return dict(self._fields["state"]._description_selection(self.env))[state]
+
+    def _change_state(self, new_state):
+        """Move to ``new_state`` if the lifecycle allows it, and date the move."""
+        for person in self:
+            if new_state not in self._state_transitions.get(person.state, ()):
+                raise UserError(
+                    self.env._(
+                        "%(person)s cannot go from “%(current)s” to “%(target)s”.",
+                        person=person.display_name,
+                        current=person._state_label(person.state),
+                        target=person._state_label(new_state),
+                    )
+                )
+        self.write({"state": new_state, f"date_{new_state}": fields.Date.context_today(self)})
+        return True

@@ -1,0 +1,112 @@
+from odoo import api, fields, models
+
+
+class MentoringProgram(models.Model):
+    _name = "mentoring.program"
+    _description = "Mentoring program"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, name"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True, tracking=True)
+    program_type = fields.Selection(
+        [
+            ("open_access", "Open access"),
+            ("embedded", "Embedded"),
+            ("internal", "Internal"),
+        ],
+        string="Type",
+        required=True,
+        default="open_access",
+        tracking=True,
+        help="Open access: any qualifying person. Embedded: a component of a broader program, "
+        "for its registrants only. Internal: members or employees of one organization only, "
+        "including employer-hosted programs.",
+    )
+    operator_id = fields.Many2one(
+        "res.partner",
+        string="Operator",
+        domain=[("is_company", "=", True)],
+        tracking=True,
+        index=True,
+        help="Organization that runs the program.",
+    )
+    description = fields.Html(translate=True)
+    website_url = fields.Char(string="Website")
+    offers_one_on_one = fields.Boolean(string="One-on-one mentoring", default=True)
+    offers_group = fields.Boolean(string="Group mentoring")
+    offers_peer = fields.Boolean(string="Peer mentoring")
+    offers_connector = fields.Boolean(string="Connector meetings")
+    offers_employer_hosted = fields.Boolean(string="Employer-hosted mentoring")
+    service_language_ids = fields.Many2many(
+        "mentoring.language",
+        "mentoring_program_service_language_rel",
+        string="Languages of service",
+        default=lambda self: self._default_service_languages(),
+    )
+    location_ids = fields.Many2many(
+        "res.partner",
+        "mentoring_program_location_rel",
+        "program_id",
+        "partner_id",
+        string="Service locations",
+        help="Addresses where staff meet participants.",
+    )
+    default_length_weeks = fields.Integer(
+        string="Relationship length (weeks)", default=12, required=True, tracking=True
+    )
+    min_weekly_minutes = fields.Integer(
+        string="Minimum weekly meeting time (minutes)", default=60, required=True, tracking=True
+    )
+    coordinator_ids = fields.Many2many(
+        "res.users",
+        "mentoring_program_coordinator_rel",
+        "program_id",
+        "user_id",
+        string="Coordinators",
+        domain=[("share", "=", False)],
+    )
+    mentee_count = fields.Integer(compute="_compute_participant_counts", string="Mentee count")
+    mentor_count = fields.Integer(compute="_compute_participant_counts", string="Mentor count")
+
+    _length_positive = models.Constraint(
+        "CHECK(default_length_weeks > 0)", "The relationship length must be at least one week."
+    )
+    _weekly_minutes_positive = models.Constraint(
+        "CHECK(min_weekly_minutes > 0)", "The minimum weekly meeting time must be positive."
+    )
+
+    @api.model
+    def _default_service_languages(self):
+        return self.env["mentoring.language"].search([("code", "in", ("en", "fr"))])
+
+    def _compute_participant_counts(self):
+        mentees = dict(
+            self.env["mentoring.mentee"]._read_group(
+                [("program_id", "in", self.ids)], ["program_id"], ["__count"]
+            )
+        )
+        mentors = dict(
+            self.env["mentoring.mentor"]._read_group(
+                [("program_ids", "in", self.ids)], ["program_ids"], ["__count"]
+            )
+        )
+        for program in self:
+            program.mentee_count = mentees.get(program._origin, 0)
+            program.mentor_count = mentors.get(program._origin, 0)
+
+    def _participant_action(self, xmlid, link):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [(link, "in", self.ids)]
+        action["context"] = {"default_program_id": self.id} if link == "program_id" else {
+            "default_program_ids": self.ids
+        }
+        return action
+
+    def action_view_mentees(self):
+        return self._participant_action("mentoring_base.mentoring_mentee_action", "program_id")
+
+    def action_view_mentors(self):
+        return self._participant_action("mentoring_base.mentoring_mentor_action", "program_ids")

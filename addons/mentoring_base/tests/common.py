@@ -1,0 +1,76 @@
+from contextlib import contextmanager
+
+from odoo.tests import TransactionCase, new_test_user
+
+
+class MentoringCase(TransactionCase):
+    """Organizations, users of every mentoring role, and helpers to make participants."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Partner = cls.env["res.partner"]
+        cls.agency_a = Partner.create(
+            {"name": "Agency A Newcomer Services", "is_company": True, "is_service_agency": True}
+        )
+        cls.agency_b = Partner.create(
+            {"name": "Agency B Employment Centre", "is_company": True, "is_service_agency": True}
+        )
+        cls.employer = Partner.create(
+            {"name": "Rideau Test Software", "is_company": True, "is_employer": True}
+        )
+        cls.operator = Partner.create(
+            {"name": "Lead Agency", "is_company": True, "is_program_operator": True,
+             "is_service_agency": True}
+        )
+        cls.program = cls.env["mentoring.program"].create(
+            {"name": "Career Mentoring Test Program", "operator_id": cls.operator.id}
+        )
+        cls.noc_software = cls.env["mentoring.noc"].search([("code", "=", "21231")])
+        cls.naics_design = cls.env["mentoring.naics"].search([("code", "=", "541514")])
+        cls.referrer_a = cls._agency_user("referrer_a", cls.agency_a)
+        cls.referrer_b = cls._agency_user("referrer_b", cls.agency_b)
+        cls.mentoring_user = new_test_user(
+            cls.env, login="mentoring_user", groups="mentoring_base.group_mentoring_user"
+        )
+        cls.coordinator = new_test_user(
+            cls.env, login="coordinator", groups="mentoring_base.group_mentoring_coordinator"
+        )
+        cls.manager = new_test_user(
+            cls.env, login="mentoring_manager", groups="mentoring_base.group_mentoring_manager"
+        )
+        cls.employee = new_test_user(cls.env, login="plain_employee", groups="base.group_user")
+        cls.portal_user = new_test_user(cls.env, login="portal_person", groups="base.group_portal")
+
+    @contextmanager
+    def assertRaisesText(self, exception, text):
+        """``assertRaises`` (which rolls back what the failed call did) plus a check of the message."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertIn(text, str(caught.exception))
+
+    @classmethod
+    def _agency_user(cls, login, agency):
+        user = new_test_user(
+            cls.env, login=login, groups="mentoring_base.group_mentoring_agency_referrer"
+        )
+        user.partner_id.parent_id = agency
+        return user
+
+    @classmethod
+    def _mentee(cls, name, agency=None, **vals):
+        return cls.env["mentoring.mentee"].create(
+            {
+                "name": name,
+                "email": f"{name.lower().replace(' ', '.')}@example.com",
+                "referring_agency_id": agency.id if agency else False,
+                "program_id": cls.program.id,
+                **vals,
+            }
+        )
+
+    @classmethod
+    def _mentor(cls, name, **vals):
+        return cls.env["mentoring.mentor"].create(
+            {"name": name, "email": f"{name.lower().replace(' ', '.')}@example.com", **vals}
+        )

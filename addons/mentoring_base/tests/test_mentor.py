@@ -1,0 +1,53 @@
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, tagged
+
+from .common import MentoringCase
+
+
+@tagged("post_install", "-at_install")
+class TestMentor(MentoringCase):
+    def test_create_through_form_and_screening_path(self):
+        with Form(self.env["mentoring.mentor"]) as form:
+            form.name = "Jean Tremblay"
+            form.email = "jean@example.com"
+            form.employer_id = self.employer
+            form.noc_id = self.noc_software
+            form.naics_id = self.naics_design
+            form.years_experience_region = 8
+            form.spoken_language_ids.add(self.env.ref("mentoring_base.language_fr"))
+            form.recruitment_source = "corporate_partner"
+        mentor = form.record
+        self.assertEqual((mentor.state, mentor.max_mentees), ("applicant", 1))
+        self.assertTrue(mentor.speaks_french)
+        self.assertTrue(mentor.date_applicant)
+        for action, state in (
+            (mentor.action_start_screening, "screening"),
+            (mentor.action_start_orientation, "orientation"),
+            (mentor.action_mark_available, "available"),
+            (mentor.action_mark_active, "active"),
+            (mentor.action_pause, "paused"),
+            (mentor.action_mark_available, "available"),
+            (mentor.action_retire, "retired"),
+        ):
+            action()
+            self.assertEqual(mentor.state, state)
+            self.assertTrue(mentor[f"date_{state}"])
+        with self.assertRaises(UserError):
+            mentor.action_mark_active()
+        self.assertEqual(self.employer.employee_mentor_count, 1)
+
+    def test_bad_numbers_rejected(self):
+        mentor = self._mentor("Numbers Person", years_experience_region=3, max_mentees=2)
+        cases = (
+            ({"years_experience_region": -1}, "cannot be negative"),
+            ({"max_mentees": 0}, "at least one mentee"),
+            ({"max_mentees": -3}, "at least one mentee"),
+        )
+        for vals, message in cases:
+            with self.subTest(vals=vals), self.assertRaisesText(ValidationError, message):
+                mentor.write({**vals, "availability": "Evenings"})
+        self.assertEqual((mentor.years_experience_region, mentor.max_mentees), (3, 2))
+        self.assertFalse(mentor.availability)
+        with self.assertRaises(ValidationError):
+            self._mentor("Negative Person", years_experience_region=-2)
+        self.assertFalse(self.env["mentoring.mentor"].search([("name", "=", "Negative Person")]))
