@@ -24,8 +24,13 @@
         "views/res_partner_views.xml",
         "views/mentoring_menus.xml",
     ],
+    # Statistics Canada tables, loaded by mentoring.classification.mixin._load_official_table
+    "oca_data_manual": [
+        "data/noc_2021_v1.0_structure_en_fr.csv",
+        "data/naics-scian-2022-structure-v1-eng.csv",
+        "data/naics_2022_fr.csv",
+    ],
     "demo": [
         "demo/mentoring_demo.xml",
     ],
-    "installable": True,
 }

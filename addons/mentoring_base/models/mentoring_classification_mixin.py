@@ -44,7 +44,11 @@ class MentoringClassificationMixin(models.AbstractModel):
 
     @api.model
     def _search_display_name(self, operator, value):
-        """Find entries by code prefix ("2123") or by words of either language ("ingénieur logiciel")."""
+        """Find entries by code prefix ("2123") or by words in either language.
+
+        Words match the English and French titles without regard to case or accents
+        ("ingenieur logiciel" finds "Ingénieurs ... en logiciel").
+        """
         if operator not in ("ilike", "=ilike", "like", "=like") or not value:
             return super()._search_display_name(operator, value)
         if classification.is_code_query(value):
@@ -80,9 +84,7 @@ class MentoringClassificationMixin(models.AbstractModel):
         nothing is ever duplicated.
         """
         rows = self._official_rows()
-        existing = {
-            entry.code: entry for entry in self.with_context(active_test=False).search([])
-        }
+        existing = {entry.code: entry for entry in self.with_context(active_test=False).search([])}
         for level_rows in classification.rows_by_level(rows):
             to_create = []
             for row in level_rows:
@@ -108,9 +110,9 @@ class MentoringClassificationMixin(models.AbstractModel):
         """Store the official French titles and definitions in the translated columns."""
         values = []
         for row in rows:
-            name_fr = {lang: row["name_fr"] for lang in FRENCH_LANGS} if row["name_fr"] else {}
+            name_fr = dict.fromkeys(FRENCH_LANGS, row["name_fr"]) if row["name_fr"] else {}
             definition_fr = (
-                {lang: row["definition_fr"] for lang in FRENCH_LANGS} if row["definition_fr"] else {}
+                dict.fromkeys(FRENCH_LANGS, row["definition_fr"]) if row["definition_fr"] else {}
             )
             if name_fr or definition_fr:
                 values.append(

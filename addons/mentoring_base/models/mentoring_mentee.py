@@ -34,8 +34,14 @@ class MentoringMentee(models.Model):
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
     )
     state = fields.Selection(
-        MENTEE_STATES, string="Status", default="candidate", required=True, tracking=True, index=True,
-        group_expand=True, copy=False,
+        MENTEE_STATES,
+        string="Status",
+        default="candidate",
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+        copy=False,
     )
     date_candidate = fields.Date(string="Candidate since", copy=False)
     date_eligible = fields.Date(string="Eligible on", copy=False)
@@ -45,7 +51,7 @@ class MentoringMentee(models.Model):
     date_completed = fields.Date(string="Completed on", copy=False)
     date_withdrawn = fields.Date(string="Withdrawn on", copy=False)
 
-    program_id = fields.Many2one("mentoring.program", string="Program", tracking=True, index=True)
+    program_id = fields.Many2one("mentoring.program", tracking=True, index=True)
     referring_agency_id = fields.Many2one(
         "res.partner",
         string="Referring agency",

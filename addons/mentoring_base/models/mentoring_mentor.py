@@ -33,8 +33,14 @@ class MentoringMentor(models.Model):
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
     )
     state = fields.Selection(
-        MENTOR_STATES, string="Status", default="applicant", required=True, tracking=True, index=True,
-        group_expand=True, copy=False,
+        MENTOR_STATES,
+        string="Status",
+        default="applicant",
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+        copy=False,
     )
     date_applicant = fields.Date(string="Applied on", copy=False)
     date_screening = fields.Date(string="Screening started on", copy=False)
@@ -86,9 +92,7 @@ class MentoringMentor(models.Model):
         ],
         tracking=True,
     )
-    speaks_french = fields.Boolean(
-        compute="_compute_speaks_french", store=True, string="Speaks French"
-    )
+    speaks_french = fields.Boolean(compute="_compute_speaks_french", store=True)
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact already has a mentor record."
@@ -129,9 +133,7 @@ class MentoringMentor(models.Model):
     def _check_commitment_months(self):
         for mentor in self:
             if mentor.commitment_months < 0:
-                raise ValidationError(
-                    self.env._("The commitment cannot be negative.")
-                )
+                raise ValidationError(self.env._("The commitment cannot be negative."))
 
     def action_start_screening(self):
         return self._change_state("screening")

@@ -13,11 +13,12 @@ class MentoringNaics(models.Model):
     _description = "NAICS Canada 2022 industry"
 
     parent_id = fields.Many2one(
-        "mentoring.naics", string="Parent", index=True, ondelete="restrict", readonly=True
+        "mentoring.naics", string="Parent class", index=True, ondelete="restrict", readonly=True
     )
     child_ids = fields.One2many("mentoring.naics", "parent_id", string="Sub-classes")
-    level = fields.Integer(help="1 sector, 2 subsector, 3 industry group, 4 industry, "
-                           "5 Canadian industry.")
+    level = fields.Integer(
+        help="1 sector, 2 subsector, 3 industry group, 4 industry, 5 Canadian industry."
+    )
     level_name = fields.Selection(
         [
             ("1", "Sector"),

@@ -15,8 +15,9 @@ class MentoringNoc(models.Model):
         "mentoring.noc", string="Parent group", index=True, ondelete="restrict", readonly=True
     )
     child_ids = fields.One2many("mentoring.noc", "parent_id", string="Sub-groups")
-    level = fields.Integer(help="1 broad category, 2 major group, 3 sub-major group, "
-                           "4 minor group, 5 unit group.")
+    level = fields.Integer(
+        help="1 broad category, 2 major group, 3 sub-major group, 4 minor group, 5 unit group."
+    )
     level_name = fields.Selection(
         [
             ("1", "Broad category"),

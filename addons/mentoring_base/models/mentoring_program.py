@@ -26,7 +26,6 @@ class MentoringProgram(models.Model):
     )
     operator_id = fields.Many2one(
         "res.partner",
-        string="Operator",
         domain=[("is_company", "=", True)],
         tracking=True,
         index=True,
@@ -100,9 +99,11 @@ class MentoringProgram(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [(link, "in", self.ids)]
-        action["context"] = {"default_program_id": self.id} if link == "program_id" else {
-            "default_program_ids": self.ids
-        }
+        action["context"] = (
+            {"default_program_id": self.id}
+            if link == "program_id"
+            else {"default_program_ids": self.ids}
+        )
         return action
 
     def action_view_mentees(self):

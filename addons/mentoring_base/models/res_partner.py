@@ -45,7 +45,9 @@ class ResPartner(models.Model):
         return action
 
     def action_view_referred_mentees(self):
-        return self._mentoring_action("mentoring_base.mentoring_mentee_action", "referring_agency_id")
+        return self._mentoring_action(
+            "mentoring_base.mentoring_mentee_action", "referring_agency_id"
+        )
 
     def action_view_employee_mentors(self):
         return self._mentoring_action("mentoring_base.mentoring_mentor_action", "employer_id")

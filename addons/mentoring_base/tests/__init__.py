@@ -1,5 +1,7 @@
-from . import test_classification
-from . import test_mentee
-from . import test_mentor
-from . import test_organization_program
-from . import test_security
+from . import (
+    test_classification,
+    test_mentee,
+    test_mentor,
+    test_organization_program,
+    test_security,
+)

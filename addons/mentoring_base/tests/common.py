@@ -20,8 +20,12 @@ class MentoringCase(TransactionCase):
             {"name": "Rideau Test Software", "is_company": True, "is_employer": True}
         )
         cls.operator = Partner.create(
-            {"name": "Lead Agency", "is_company": True, "is_program_operator": True,
-             "is_service_agency": True}
+            {
+                "name": "Lead Agency",
+                "is_company": True,
+                "is_program_operator": True,
+                "is_service_agency": True,
+            }
         )
         cls.program = cls.env["mentoring.program"].create(
             {"name": "Career Mentoring Test Program", "operator_id": cls.operator.id}
@@ -44,7 +48,7 @@ class MentoringCase(TransactionCase):
 
     @contextmanager
     def assertRaisesText(self, exception, text):
-        """``assertRaises`` (which rolls back what the failed call did) plus a check of the message."""
+        """``assertRaises`` (rolling back what the failed call did), then check the message."""
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertIn(text, str(caught.exception))

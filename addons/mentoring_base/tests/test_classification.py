@@ -20,11 +20,11 @@ class TestClassification(MentoringCase):
         self.assertEqual(unit.level, 5)
         self.assertEqual(unit.level_name, "5")
         self.assertEqual(unit.teer, "1")
-        self.assertEqual(
-            [unit.parent_id.code, unit.parent_id.parent_id.code], ["2123", "212"]
-        )
+        self.assertEqual([unit.parent_id.code, unit.parent_id.parent_id.code], ["2123", "212"])
         broad_category = self.env["mentoring.noc"].search([("code", "=", "2")])
-        self.assertIn(unit, self.env["mentoring.noc"].search([("id", "child_of", broad_category.id)]))
+        self.assertIn(
+            unit, self.env["mentoring.noc"].search([("id", "child_of", broad_category.id)])
+        )
         # NAICS ranges: sector 31-33 is the parent of subsector 311.
         subsector = self.env["mentoring.naics"].search([("code", "=", "311")])
         self.assertEqual(subsector.parent_id.code, "31-33")
@@ -45,7 +45,11 @@ class TestClassification(MentoringCase):
 
     def test_search_by_words_in_either_language(self):
         Noc = self.env["mentoring.noc"]
-        for query in ("software engineers", "Ingénieurs logiciel", "ingenieures concepteurs logiciel"):
+        for query in (
+            "software engineers",
+            "Ingénieurs logiciel",
+            "ingenieures concepteurs logiciel",
+        ):
             with self.subTest(query=query):
                 self.assertIn(self.noc_software, Noc.search([("display_name", "ilike", query)]))
         self.assertFalse(Noc.search([("display_name", "ilike", "logiciel boulangerie")]))
@@ -55,12 +59,16 @@ class TestClassification(MentoringCase):
     def test_french_titles(self):
         self.env["res.lang"]._activate_lang("fr_CA")
         noc_fr = self.noc_software.with_context(lang="fr_CA")
-        self.assertEqual(noc_fr.name, "Ingénieurs/ingénieures et concepteurs/conceptrices en logiciel")
+        self.assertEqual(
+            noc_fr.name, "Ingénieurs/ingénieures et concepteurs/conceptrices en logiciel"
+        )
         self.assertEqual(
             noc_fr.display_name,
             "21231 – Ingénieurs/ingénieures et concepteurs/conceptrices en logiciel",
         )
-        sector = self.env["mentoring.naics"].with_context(lang="fr_CA").search([("code", "=", "11")])
+        sector = (
+            self.env["mentoring.naics"].with_context(lang="fr_CA").search([("code", "=", "11")])
+        )
         self.assertEqual(sector.name, "Agriculture, foresterie, pêche et chasse")
         self.env.cr.execute(
             "SELECT count(*) FROM mentoring_naics WHERE level <= 2 AND name ? 'fr_CA'"
@@ -68,8 +76,9 @@ class TestClassification(MentoringCase):
         self.assertEqual(self.env.cr.fetchone()[0], 119, "every sector and subsector is in French")
 
     def test_reload_is_idempotent_and_keeps_links(self):
-        mentee = self._mentee("Reload Check", target_noc_id=self.noc_software.id,
-                              target_naics_id=self.naics_design.id)
+        mentee = self._mentee(
+            "Reload Check", target_noc_id=self.noc_software.id, target_naics_id=self.naics_design.id
+        )
         Noc = self.env["mentoring.noc"]
         ids_before = Noc.search([]).ids
         self.noc_software.name = "Edited title"

@@ -33,7 +33,9 @@ class TestMentee(MentoringCase):
         self.assertEqual(mentee.partner_id.email, "amina@example.com")
         self.assertEqual(mentee.partner_id.name, "Amina Haddad")
         self.assertIn(mentee, self.env["mentoring.mentee"].search([("name", "ilike", "amina")]))
-        self.assertIn(mentee, self.env["mentoring.mentee"].search([("display_name", "ilike", "2123")]))
+        self.assertIn(
+            mentee, self.env["mentoring.mentee"].search([("display_name", "ilike", "2123")])
+        )
 
     def test_lifecycle_dates_and_waiting_time(self):
         with freeze_time("2026-03-02"):
@@ -53,9 +55,20 @@ class TestMentee(MentoringCase):
             mentee.action_mark_matched()
             self._flush_tracking()
         self.assertEqual(
-            [mentee.date_candidate, mentee.date_eligible, mentee.date_orientation,
-             mentee.date_ready, mentee.date_matched],
-            [date(2026, 3, 2), date(2026, 3, 2), date(2026, 3, 9), date(2026, 3, 20), date(2026, 4, 4)],
+            [
+                mentee.date_candidate,
+                mentee.date_eligible,
+                mentee.date_orientation,
+                mentee.date_ready,
+                mentee.date_matched,
+            ],
+            [
+                date(2026, 3, 2),
+                date(2026, 3, 2),
+                date(2026, 3, 9),
+                date(2026, 3, 20),
+                date(2026, 4, 4),
+            ],
         )
         self.assertEqual(mentee.state, "matched")
         # A mismatch sends the mentee back to matching, dated anew.
@@ -101,8 +114,9 @@ class TestMentee(MentoringCase):
         with self.assertRaisesText(ValidationError, "gave consent to share"):
             self._mentee("No Date Person", self.agency_a, consent_share=True)
         self.assertFalse(self.env["mentoring.mentee"].search([("name", "=", "No Date Person")]))
-        mentee = self._mentee("Dated Consent", self.agency_a, consent_share=True,
-                              consent_date="2026-01-15")
+        mentee = self._mentee(
+            "Dated Consent", self.agency_a, consent_share=True, consent_date="2026-01-15"
+        )
         with self.assertRaises(ValidationError):
             mentee.consent_date = False
         self.assertEqual(mentee.consent_date, date(2026, 1, 15))

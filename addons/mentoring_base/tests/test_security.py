@@ -42,8 +42,10 @@ class TestSecurity(MentoringCase):
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_mentoring_user_reads_only(self):
         Mentee = self.env["mentoring.mentee"].with_user(self.mentoring_user)
-        self.assertEqual(Mentee.search([("id", "in", (self.mentee_a | self.mentee_b).ids)]),
-                         self.mentee_a | self.mentee_b)
+        self.assertEqual(
+            Mentee.search([("id", "in", (self.mentee_a | self.mentee_b).ids)]),
+            self.mentee_a | self.mentee_b,
+        )
         self.assertTrue(self.mentor.with_user(self.mentoring_user).name)
         with self.assertRaises(AccessError):
             self.mentee_a.with_user(self.mentoring_user).write({"career_objective": "x"})

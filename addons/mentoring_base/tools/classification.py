@@ -64,9 +64,7 @@ def read_naics_rows(path, french_path=None):
     """Rows of the NAICS Canada 2022 structure file, with French titles where known."""
     french = {}
     if french_path:
-        french = {
-            raw["code"].strip(): raw["name_fr"].strip() for raw in _read_csv(french_path)
-        }
+        french = {raw["code"].strip(): raw["name_fr"].strip() for raw in _read_csv(french_path)}
     rows = []
     for raw in _read_csv(path):
         code = raw["Code"].strip()
@@ -91,4 +89,3 @@ def rows_by_level(rows):
     for row in rows:
         levels.setdefault(row["level"], []).append(row)
     return [levels[level] for level in sorted(levels)]
-
