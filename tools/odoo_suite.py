@@ -134,6 +134,24 @@ def summary_counts(log_path):
     return failed + errors, total
 
 
+def not_installed(database, addons):
+    """Our addons that are not installed in ``database`` (all of them if it does not exist)."""
+    import psycopg2  # noqa: PLC0415
+
+    try:
+        conn = psycopg2.connect(dbname=database)
+    except psycopg2.OperationalError:
+        return list(addons)
+    with conn, conn.cursor() as cr:
+        cr.execute(
+            "SELECT name FROM ir_module_module WHERE name = ANY(%s) AND state = 'installed'",
+            [list(addons)],
+        )
+        installed = {name for (name,) in cr.fetchall()}
+    conn.close()
+    return [addon for addon in addons if addon not in installed]
+
+
 def drop_database(name):
     import psycopg2  # noqa: PLC0415
 
@@ -187,6 +205,9 @@ def main():
             failure += f"odoo exited with {returncode}\n"
         if problems:
             failure += "log lines at WARNING or above about our addons:\n" + "\n".join(problems)
+        missing = not_installed(database, addons)
+        if missing:
+            failure += f"not installed afterwards: {', '.join(missing)}\n"
         if with_tests:
             tests = parse_tests(log_path)
             counted = summary_counts(log_path)

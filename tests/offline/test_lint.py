@@ -21,9 +21,9 @@ def require(module_or_command):
 
 def test_ruff():
     require("ruff")
-    code, output = run(["ruff", "check", "addons", "tests", "tools", "run-tests"])
+    code, output = run(["ruff", "check", "addons", "tests", "tools", "i18n", "run-tests"])
     assert code == 0, output
-    code, output = run(["ruff", "format", "--check", "addons", "tests", "tools"])
+    code, output = run(["ruff", "format", "--check", "addons", "tests", "tools", "i18n"])
     assert code == 0, output
 
 

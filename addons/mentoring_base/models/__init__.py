@@ -1,11 +1,9 @@
-from . import (
-    mentoring_classification_mixin,
-    mentoring_language,
-    mentoring_mentee,
-    mentoring_mentor,
-    mentoring_naics,
-    mentoring_noc,
-    mentoring_person_mixin,
-    mentoring_program,
-    res_partner,
-)
+from . import mentoring_classification_mixin
+from . import mentoring_noc
+from . import mentoring_naics
+from . import mentoring_language
+from . import res_partner
+from . import mentoring_program
+from . import mentoring_person_mixin
+from . import mentoring_mentee
+from . import mentoring_mentor

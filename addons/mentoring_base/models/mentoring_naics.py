@@ -17,14 +17,14 @@ class MentoringNaics(models.Model):
     )
     child_ids = fields.One2many("mentoring.naics", "parent_id", string="Sub-classes")
     level = fields.Integer(
-        help="1 sector, 2 subsector, 3 industry group, 4 industry, 5 Canadian industry."
+        help="1 sector, 2 subsector, 3 industry group, 4 NAICS industry, 5 Canadian industry."
     )
     level_name = fields.Selection(
         [
             ("1", "Sector"),
             ("2", "Subsector"),
             ("3", "Industry group"),
-            ("4", "Industry"),
+            ("4", "NAICS industry"),
             ("5", "Canadian industry"),
         ],
         string="Level name",

@@ -4,4 +4,5 @@ from . import (
     test_mentor,
     test_organization_program,
     test_security,
+    test_translation,
 )
