@@ -30,7 +30,7 @@ class TestFrench(MentoringCase):
 
     def test_lifecycle_error_in_french(self):
         mentee = self._mentee("Luc Morin", self.agency_a).with_env(self.env_fr)
-        expected = "ne peut pas passer de «\\xa0Candidat\\xa0» à «\\xa0Jumelé\\xa0»"
+        expected = "ne peut pas passer de «\xa0Candidat\xa0» à «\xa0Jumelé\xa0»"
         with self.assertRaisesText(UserError, expected):
             mentee.action_mark_matched()
 
