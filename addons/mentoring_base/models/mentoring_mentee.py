@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .mentoring_person_mixin import lifecycle_field
+
 CLB_FIELDS = ("clb_listening", "clb_speaking", "clb_reading", "clb_writing")
 
 MENTEE_STATES = [
@@ -33,16 +35,7 @@ class MentoringMentee(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
     )
-    state = fields.Selection(
-        MENTEE_STATES,
-        string="Status",
-        default="candidate",
-        required=True,
-        tracking=True,
-        index=True,
-        group_expand=True,
-        copy=False,
-    )
+    state = lifecycle_field(MENTEE_STATES, "candidate")
     date_candidate = fields.Date(string="Candidate since", copy=False)
     date_eligible = fields.Date(string="Eligible on", copy=False)
     date_orientation = fields.Date(string="Orientation started on", copy=False)

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .mentoring_person_mixin import lifecycle_field
+
 MENTOR_STATES = [
     ("applicant", "Applicant"),
     ("screening", "Screening"),
@@ -32,16 +34,7 @@ class MentoringMentor(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
     )
-    state = fields.Selection(
-        MENTOR_STATES,
-        string="Status",
-        default="applicant",
-        required=True,
-        tracking=True,
-        index=True,
-        group_expand=True,
-        copy=False,
-    )
+    state = lifecycle_field(MENTOR_STATES, "applicant")
     date_applicant = fields.Date(string="Applied on", copy=False)
     date_screening = fields.Date(string="Screening started on", copy=False)
     date_orientation = fields.Date(string="Orientation started on", copy=False)

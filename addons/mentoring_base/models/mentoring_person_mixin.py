@@ -2,6 +2,20 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
+def lifecycle_field(states, default):
+    """The ``state`` field of a participant model: its lifecycle, tracked and dated."""
+    return fields.Selection(
+        states,
+        string="Status",
+        default=default,
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+        copy=False,
+    )
+
+
 class MentoringPersonMixin(models.AbstractModel):
     """What mentees and mentors share: a contact, languages, occupation and a dated lifecycle.
 
@@ -30,7 +44,7 @@ class MentoringPersonMixin(models.AbstractModel):
     )
 
     def _state_date_fields(self):
-        if "state" not in self._fields:
+        if "state" not in self._fields:  # the abstract mixin itself
             return []
         return [f"date_{state}" for state, _label in self._fields["state"].selection]
 
