@@ -112,10 +112,9 @@ class MentoringMentee(models.Model):
     )
     resume = fields.Binary(string="Résumé", attachment=True)
     resume_filename = fields.Char(string="Résumé file name")
-    consent_share = fields.Boolean(
-        string="Consents to share information with partner agencies", tracking=True
+    self_referred = fields.Boolean(
+        help="The person referred themselves (e.g. on the website) rather than through an agency."
     )
-    consent_date = fields.Date(string="Consent date", tracking=True)
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact already has a mentee record."
@@ -148,23 +147,6 @@ class MentoringMentee(models.Model):
                             person=mentee.display_name,
                         )
                     )
-
-    @api.constrains("consent_share", "consent_date")
-    def _check_consent_date(self):
-        for mentee in self:
-            if mentee.consent_share and not mentee.consent_date:
-                raise ValidationError(
-                    self.env._(
-                        "Enter the date %(person)s gave consent to share information "
-                        "with partner agencies.",
-                        person=mentee.display_name,
-                    )
-                )
-
-    @api.onchange("consent_share")
-    def _onchange_consent_share(self):
-        if self.consent_share and not self.consent_date:
-            self.consent_date = fields.Date.context_today(self)
 
     @api.onchange("referring_agency_id")
     def _onchange_referring_agency_id(self):

@@ -70,6 +70,7 @@ class MentoringMentor(models.Model):
     max_mentees = fields.Integer(
         string="Maximum concurrent mentees", default=1, required=True, tracking=True
     )
+    motivation = fields.Text(help="Why the person wants to mentor a newcomer.")
     availability = fields.Text(help="When the mentor can meet, e.g. weekday evenings.")
     commitment_months = fields.Integer(
         string="Commitment (months)", default=3, help="How long the mentor commits to mentor."

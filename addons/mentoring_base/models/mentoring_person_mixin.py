@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 def lifecycle_field(states, default):
@@ -33,6 +33,10 @@ class MentoringPersonMixin(models.AbstractModel):
     # Own ``active``: archiving a participant must not archive the contact.
     active = fields.Boolean(default=True, tracking=True)
     spoken_language_ids = fields.Many2many("mentoring.language", string="Languages spoken")
+    consent_share = fields.Boolean(
+        string="Consents to share information with partner agencies", tracking=True
+    )
+    consent_date = fields.Date(string="Consent date", tracking=True)
     state_date = fields.Date(
         string="In this state since",
         compute="_compute_state_date",
@@ -65,6 +69,23 @@ class MentoringPersonMixin(models.AbstractModel):
             if not vals.get(f"date_{state}"):
                 vals[f"date_{state}"] = today
         return super().create(vals_list)
+
+    @api.constrains("consent_share", "consent_date")
+    def _check_consent_date(self):
+        for person in self:
+            if person.consent_share and not person.consent_date:
+                raise ValidationError(
+                    self.env._(
+                        "Enter the date %(person)s gave consent to share information "
+                        "with partner agencies.",
+                        person=person.display_name,
+                    )
+                )
+
+    @api.onchange("consent_share")
+    def _onchange_consent_share(self):
+        if self.consent_share and not self.consent_date:
+            self.consent_date = fields.Date.context_today(self)
 
     def _state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]
