@@ -4,6 +4,11 @@ from . import mentoring_naics
 from . import mentoring_language
 from . import res_partner
 from . import mentoring_program
+from . import mentoring_eligibility_mixin
+from . import mentoring_eligibility_rule
 from . import mentoring_person_mixin
 from . import mentoring_mentee
 from . import mentoring_mentor
+from . import mentoring_referral_back_reason
+from . import mentoring_referral
+from . import mentoring_eligibility_result

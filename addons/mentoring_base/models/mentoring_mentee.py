@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .mentoring_person_mixin import lifecycle_field
 
@@ -112,6 +112,28 @@ class MentoringMentee(models.Model):
     )
     resume = fields.Binary(string="Résumé", attachment=True)
     resume_filename = fields.Char(string="Résumé file name")
+    # Orientation: needs assessment, orientation session, action plan.
+    facilitator_id = fields.Many2one("res.users", tracking=True, domain=[("share", "=", False)])
+    needs_assessment_date = fields.Date(string="Needs assessment done on", tracking=True)
+    orientation_session_date = fields.Date(string="Orientation session attended on", tracking=True)
+    action_plan_started = fields.Boolean(tracking=True)
+    action_plan = fields.Html(help="Goals and next steps agreed with the mentee.")
+    orientation_step = fields.Selection(
+        [
+            ("needs_assessment", "Needs assessment"),
+            ("session", "Orientation session"),
+            ("action_plan", "Action plan"),
+            ("done", "Done"),
+        ],
+        string="Next orientation step",
+        compute="_compute_orientation_step",
+        store=True,
+    )
+    internationally_educated = fields.Boolean(
+        compute="_compute_internationally_educated",
+        store=True,
+        help="Educated outside Canada.",
+    )
     self_referred = fields.Boolean(
         help="The person referred themselves (e.g. on the website) rather than through an agency."
     )
@@ -126,6 +148,26 @@ class MentoringMentee(models.Model):
             agency = self.env.user.partner_id.commercial_partner_id
             return agency if agency.is_company else False
         return False
+
+    @api.depends("needs_assessment_date", "orientation_session_date", "action_plan_started")
+    def _compute_orientation_step(self):
+        for mentee in self:
+            if not mentee.needs_assessment_date:
+                mentee.orientation_step = "needs_assessment"
+            elif not mentee.orientation_session_date:
+                mentee.orientation_step = "session"
+            elif not mentee.action_plan_started:
+                mentee.orientation_step = "action_plan"
+            else:
+                mentee.orientation_step = "done"
+
+    @api.depends("education_country_id")
+    def _compute_internationally_educated(self):
+        canada = self.env.ref("base.ca", raise_if_not_found=False)
+        for mentee in self:
+            mentee.internationally_educated = bool(
+                mentee.education_country_id and mentee.education_country_id != canada
+            )
 
     @api.depends(*CLB_FIELDS)
     def _compute_clb_min(self):
@@ -160,6 +202,17 @@ class MentoringMentee(models.Model):
         return self._change_state("orientation")
 
     def action_mark_ready(self):
+        for mentee in self.filtered(lambda person: person.state == "orientation"):
+            if mentee.orientation_step != "done":
+                raise UserError(
+                    self.env._(
+                        "%(person)s has not finished orientation: next step is “%(step)s”.",
+                        person=mentee.display_name,
+                        step=dict(
+                            self._fields["orientation_step"]._description_selection(self.env)
+                        )[mentee.orientation_step],
+                    )
+                )
         return self._change_state("ready")
 
     def action_mark_matched(self):

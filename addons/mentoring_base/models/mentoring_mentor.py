@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .mentoring_person_mixin import lifecycle_field
 
@@ -17,7 +17,7 @@ MENTOR_STATES = [
 class MentoringMentor(models.Model):
     _name = "mentoring.mentor"
     _description = "Mentor"
-    _inherit = ["mentoring.person.mixin"]
+    _inherit = ["mentoring.person.mixin", "mentoring.eligibility.mixin"]
     _inherits = {"res.partner": "partner_id"}
     _order = "name"
     _rec_names_search = ["name", "email", "noc_id.code"]
@@ -34,7 +34,8 @@ class MentoringMentor(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
     )
-    state = lifecycle_field(MENTOR_STATES, "applicant")
+    # Mentors recruited by staff start at screening; website applicants at "applicant".
+    state = lifecycle_field(MENTOR_STATES, "screening")
     date_applicant = fields.Date(string="Applied on", copy=False)
     date_screening = fields.Date(string="Screening started on", copy=False)
     date_orientation = fields.Date(string="Orientation started on", copy=False)
@@ -86,11 +87,46 @@ class MentoringMentor(models.Model):
         ],
         tracking=True,
     )
+    staff_meeting_date = fields.Date(string="One-on-one meeting with staff on", tracking=True)
+    orientation_training_date = fields.Date(string="Orientation training on", tracking=True)
+    workshop_first_date = fields.Date(
+        string="Workshop, first half-day", help="Optional mentoring skills workshop."
+    )
+    workshop_second_date = fields.Date(string="Workshop, second half-day")
+    orientation_step = fields.Selection(
+        [
+            ("staff_meeting", "Meeting with staff"),
+            ("training", "Orientation training"),
+            ("done", "Done"),
+        ],
+        string="Next orientation step",
+        compute="_compute_orientation_step",
+        store=True,
+    )
+    eligibility_result_ids = fields.One2many(
+        "mentoring.eligibility.result", "mentor_id", string="Screening", copy=False
+    )
     speaks_french = fields.Boolean(compute="_compute_speaks_french", store=True)
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact already has a mentor record."
     )
+
+    @api.depends("staff_meeting_date", "orientation_training_date")
+    def _compute_orientation_step(self):
+        for mentor in self:
+            if not mentor.staff_meeting_date:
+                mentor.orientation_step = "staff_meeting"
+            elif not mentor.orientation_training_date:
+                mentor.orientation_step = "training"
+            else:
+                mentor.orientation_step = "done"
+
+    def _eligibility_subject(self):
+        programs = self.program_ids or self.env.ref(
+            "mentoring_base.program_open_access", raise_if_not_found=False
+        )
+        return self, programs or self.env["mentoring.program"], "mentor"
 
     @api.depends("spoken_language_ids.code")
     def _compute_speaks_french(self):
@@ -133,9 +169,34 @@ class MentoringMentor(models.Model):
         return self._change_state("screening")
 
     def action_start_orientation(self):
+        """Screening passed: the mentor meets every mandatory criterion of their programs."""
+        self.action_check_eligibility()
+        for mentor in self:
+            failed = mentor.eligibility_result_ids.filtered(
+                lambda result: result.mandatory and not result.passed
+            )
+            if failed:
+                raise UserError(
+                    self.env._(
+                        "%(person)s does not meet these mandatory criteria: %(criteria)s.",
+                        person=mentor.display_name,
+                        criteria="; ".join(failed.mapped("explanation")),
+                    )
+                )
         return self._change_state("orientation")
 
     def action_mark_available(self):
+        for mentor in self.filtered(lambda person: person.state == "orientation"):
+            if mentor.orientation_step != "done":
+                raise UserError(
+                    self.env._(
+                        "%(person)s has not finished orientation: next step is “%(step)s”.",
+                        person=mentor.display_name,
+                        step=dict(
+                            self._fields["orientation_step"]._description_selection(self.env)
+                        )[mentor.orientation_step],
+                    )
+                )
         return self._change_state("available")
 
     def action_mark_active(self):

@@ -66,6 +66,9 @@ class MentoringProgram(models.Model):
         string="Coordinators",
         domain=[("share", "=", False)],
     )
+    eligibility_rule_ids = fields.One2many(
+        "mentoring.eligibility.rule", "program_id", string="Eligibility criteria"
+    )
     mentee_count = fields.Integer(compute="_compute_participant_counts", string="Mentee count")
     mentor_count = fields.Integer(compute="_compute_participant_counts", string="Mentor count")
 

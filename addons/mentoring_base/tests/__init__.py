@@ -3,6 +3,7 @@ from . import (
     test_mentee,
     test_mentor,
     test_organization_program,
+    test_referral,
     test_security,
     test_translation,
 )

@@ -47,6 +47,13 @@ class TestMentee(MentoringCase):
             mentee.action_start_orientation()
             self._flush_tracking()
         with freeze_time("2026-03-20"):
+            mentee.write(
+                {
+                    "needs_assessment_date": "2026-03-10",
+                    "orientation_session_date": "2026-03-17",
+                    "action_plan_started": True,
+                }
+            )
             mentee.action_mark_ready()
             self._flush_tracking()
         with freeze_time("2026-04-04"):

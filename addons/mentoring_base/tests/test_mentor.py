@@ -17,17 +17,25 @@ class TestMentor(MentoringCase):
             form.spoken_language_ids.add(self.env.ref("mentoring_base.language_fr"))
             form.recruitment_source = "corporate_partner"
         mentor = form.record
-        self.assertEqual((mentor.state, mentor.max_mentees), ("applicant", 1))
+        # Recruited by staff: starts at screening.
+        self.assertEqual((mentor.state, mentor.max_mentees), ("screening", 1))
         self.assertTrue(mentor.speaks_french)
-        self.assertTrue(mentor.date_applicant)
+        self.assertTrue(mentor.date_screening)
+        mentor.action_start_orientation()
+        self.assertEqual(mentor.eligibility_verdict, "eligible")
+        with self.assertRaisesText(UserError, "next step is “Meeting with staff”"):
+            mentor.action_mark_available()
+        mentor.staff_meeting_date = "2026-05-04"
+        with self.assertRaisesText(UserError, "next step is “Orientation training”"):
+            mentor.action_mark_available()
+        mentor.orientation_training_date = "2026-05-11"
         for action, state in (
-            (mentor.action_start_screening, "screening"),
-            (mentor.action_start_orientation, "orientation"),
             (mentor.action_mark_available, "available"),
             (mentor.action_mark_active, "active"),
             (mentor.action_pause, "paused"),
             (mentor.action_mark_available, "available"),
             (mentor.action_retire, "retired"),
+            (mentor.action_start_screening, "screening"),
         ):
             action()
             self.assertEqual(mentor.state, state)

@@ -12,7 +12,7 @@ class TestSecurity(MentoringCase):
         super().setUpClass()
         cls.mentee_a = cls._mentee("Client Of A", cls.agency_a)
         cls.mentee_b = cls._mentee("Client Of B", cls.agency_b)
-        cls.mentor = cls._mentor("Some Mentor")
+        cls.mentor = cls._mentor("Some Mentor", state="applicant")
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_referrer_sees_and_edits_only_own_agency(self):

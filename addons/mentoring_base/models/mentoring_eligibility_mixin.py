@@ -1,0 +1,54 @@
+from odoo import Command, api, fields, models
+
+from ..tools import eligibility
+
+
+class MentoringEligibilityMixin(models.AbstractModel):
+    """Something checked against a program's eligibility criteria: a referral, a mentor.
+
+    The concrete model defines ``eligibility_result_ids`` (its one2many of
+    ``mentoring.eligibility.result``) and ``_eligibility_subject()``.
+    """
+
+    _name = "mentoring.eligibility.mixin"
+    _description = "Eligibility check"
+
+    eligibility_verdict = fields.Selection(
+        [
+            ("unchecked", "Not checked"),
+            ("eligible", "Eligible"),
+            ("advisory", "Eligible, with advisory criteria not met"),
+            ("ineligible", "Not eligible"),
+        ],
+        string="Eligibility",
+        compute="_compute_eligibility_verdict",
+        store=True,
+    )
+
+    @api.depends(
+        lambda self: (
+            ["eligibility_result_ids.passed", "eligibility_result_ids.mandatory"]
+            if "eligibility_result_ids" in self._fields
+            else []
+        )
+    )
+    def _compute_eligibility_verdict(self):
+        for record in self:
+            record.eligibility_verdict = eligibility.verdict(
+                [(result.passed, result.mandatory) for result in record.eligibility_result_ids]
+            )
+
+    def _eligibility_subject(self):
+        """``(profile, programs, role)`` the criteria apply to."""
+        raise NotImplementedError
+
+    def action_check_eligibility(self):
+        """Evaluate every active criterion of the program(s) and keep what each one saw."""
+        Rule = self.env["mentoring.eligibility.rule"]
+        for record in self:
+            person, programs, role = record._eligibility_subject()
+            rules = Rule.search([("program_id", "in", programs.ids), ("role", "=", role)])
+            record.eligibility_result_ids = [Command.clear()] + [
+                Command.create(rule._evaluate(person)) for rule in rules
+            ]
+        return True

@@ -1,0 +1,374 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+REFERRAL_STATES = [
+    ("draft", "Draft"),
+    ("submitted", "Submitted"),
+    ("review", "Under review"),
+    ("accepted", "Accepted"),
+    ("referred_back", "Referred back"),
+    ("withdrawn", "Withdrawn"),
+]
+EDITABLE_STATES = ("draft", "referred_back")
+# Changed only by the workflow methods below, never directly by agency staff.
+WORKFLOW_FIELDS = {
+    "state",
+    "date_submitted",
+    "date_decision",
+    "back_reason_ids",
+    "back_note",
+    "override_reason",
+    "override_user_id",
+    "eligibility_result_ids",
+}
+
+
+class MentoringReferral(models.Model):
+    _name = "mentoring.referral"
+    _description = "Referral"
+    _inherit = ["mail.thread", "mail.activity.mixin", "mentoring.eligibility.mixin"]
+    _order = "date_submitted desc, id desc"
+
+    name = fields.Char(
+        string="Reference", required=True, copy=False, readonly=True, default="/", index=True
+    )
+    state = fields.Selection(
+        REFERRAL_STATES,
+        string="Status",
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        group_expand=True,
+        copy=False,
+    )
+    mentee_id = fields.Many2one(
+        "mentoring.mentee",
+        string="Client",
+        required=True,
+        tracking=True,
+        index=True,
+        ondelete="restrict",
+    )
+    program_id = fields.Many2one(
+        "mentoring.program",
+        required=True,
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.ref(
+            "mentoring_base.program_open_access", raise_if_not_found=False
+        ),
+    )
+    agency_id = fields.Many2one(
+        "res.partner",
+        string="Referring agency",
+        required=True,
+        tracking=True,
+        index=True,
+        domain=[("is_service_agency", "=", True)],
+        default=lambda self: self.env["mentoring.mentee"]._default_referring_agency(),
+    )
+    agency_contact_id = fields.Many2one(
+        "res.partner",
+        string="Agency contact",
+        tracking=True,
+        domain="[('parent_id', '=', agency_id)]",
+        default=lambda self: self._default_agency_contact(),
+        help="Person at the agency who is told about decisions, in their own language.",
+    )
+    # What the agency must provide before submitting, kept on the client's profile.
+    resume = fields.Binary(related="mentee_id.resume", readonly=False)
+    resume_filename = fields.Char(related="mentee_id.resume_filename", readonly=False)
+    career_objective = fields.Text(related="mentee_id.career_objective", readonly=False)
+    action_plan_started = fields.Boolean(related="mentee_id.action_plan_started", readonly=False)
+    consent_share = fields.Boolean(related="mentee_id.consent_share", readonly=False)
+    consent_date = fields.Date(related="mentee_id.consent_date", readonly=False)
+    notes = fields.Html(string="Referral notes")
+
+    date_submitted = fields.Date(string="Submitted on", copy=False, tracking=True)
+    date_decision = fields.Date(string="Decided on", copy=False, tracking=True)
+    days_to_decision = fields.Integer(
+        compute="_compute_days_to_decision", store=True, aggregator="avg"
+    )
+    back_reason_ids = fields.Many2many(
+        "mentoring.referral.back.reason", string="Reasons for referring back", copy=False
+    )
+    back_note = fields.Text(string="What to fix", copy=False)
+    eligibility_result_ids = fields.One2many(
+        "mentoring.eligibility.result", "referral_id", string="Eligibility check", copy=False
+    )
+    override_reason = fields.Text(
+        string="Override reason",
+        copy=False,
+        tracking=True,
+        help="Why a manager accepted the client although a mandatory criterion failed.",
+    )
+    override_user_id = fields.Many2one("res.users", string="Overridden by", copy=False)
+    is_editable = fields.Boolean(compute="_compute_is_editable")
+
+    @api.model
+    def _default_agency_contact(self):
+        if self.env.user.has_group("mentoring_base.group_mentoring_agency_referrer"):
+            return self.env.user.partner_id
+        return False
+
+    @api.depends("date_submitted", "date_decision")
+    def _compute_days_to_decision(self):
+        for referral in self:
+            if referral.date_submitted and referral.date_decision:
+                referral.days_to_decision = (referral.date_decision - referral.date_submitted).days
+            else:
+                referral.days_to_decision = 0
+
+    @api.depends("state")
+    def _compute_is_editable(self):
+        for referral in self:
+            referral.is_editable = referral.state in EDITABLE_STATES
+
+    @api.depends("name", "mentee_id")
+    def _compute_display_name(self):
+        for referral in self:
+            referral.display_name = (
+                f"{referral.name} – {referral.mentee_id.name}"
+                if referral.mentee_id
+                else referral.name
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].next_by_code("mentoring.referral") or "/"
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and not self.env.user.has_group(
+            "mentoring_base.group_mentoring_coordinator"
+        ):
+            self._check_agency_write(vals)
+        return super().write(vals)
+
+    def _check_agency_write(self, vals):
+        if WORKFLOW_FIELDS & set(vals) and not self.env.context.get("mentoring_referral_workflow"):
+            raise AccessError(
+                self.env._("The status and decision of a referral are set by program staff.")
+            )
+        locked = self.filtered(lambda referral: referral.state not in EDITABLE_STATES)
+        if locked and set(vals) - WORKFLOW_FIELDS:
+            raise UserError(
+                self.env._(
+                    "Referral %(referral)s was submitted: it can be changed again if it is "
+                    "referred back.",
+                    referral=locked[0].display_name,
+                )
+            )
+
+    def _workflow_write(self, vals):
+        return self.with_context(mentoring_referral_workflow=True).write(vals)
+
+    # -- workflow ----------------------------------------------------------------------
+
+    def _check_staff(self):
+        """Review decisions belong to program staff, whatever the client sends."""
+        if not self.env.su and not self.env.user.has_group(
+            "mentoring_base.group_mentoring_coordinator"
+        ):
+            raise AccessError(self.env._("Only program staff can review referrals."))
+
+    def _check_state(self, allowed, action):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for referral in self:
+            if referral.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "Referral %(referral)s is “%(state)s”: it cannot be %(action)s now.",
+                        referral=referral.display_name,
+                        state=labels[referral.state],
+                        action=action,
+                    )
+                )
+
+    def _missing_pieces(self):
+        """What a referral still lacks before it can be submitted, as translated labels."""
+        self.ensure_one()
+        missing = []
+        if not self.resume:
+            missing.append(self.env._("the client's résumé"))
+        if not (self.career_objective or "").strip():
+            missing.append(self.env._("a career objective"))
+        if not self.action_plan_started:
+            missing.append(self.env._("an action plan started with the client"))
+        if not self.consent_share:
+            missing.append(self.env._("the client's consent to share information"))
+        elif not self.consent_date:
+            missing.append(self.env._("the date of the client's consent"))
+        return missing
+
+    def action_submit(self):
+        self._check_state(EDITABLE_STATES, self.env._("submitted"))
+        for referral in self:
+            missing = referral._missing_pieces()
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Referral %(referral)s cannot be submitted yet. Still missing: "
+                        "%(missing)s.",
+                        referral=referral.display_name,
+                        missing=", ".join(missing),
+                    )
+                )
+        self._workflow_write(
+            {"state": "submitted", "date_submitted": fields.Date.context_today(self)}
+        )
+        self._notify_coordinators()
+        return True
+
+    def _notify_coordinators(self):
+        """A review to-do for each coordinator of the program (agency staff cannot assign
+        activities on their own, hence sudo on the referrals they just submitted)."""
+        for referral in self.sudo():
+            for coordinator in referral.program_id.coordinator_ids:
+                referral.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=coordinator.id,
+                    summary=self.env._("Review referral of %s", referral.mentee_id.name),
+                )
+
+    def _close_review_activities(self, feedback):
+        self.sudo().activity_feedback(["mail.mail_activity_data_todo"], feedback=feedback)
+
+    def action_start_review(self):
+        self._check_staff()
+        self._check_state(("submitted",), self.env._("reviewed"))
+        self.write({"state": "review"})
+        self.action_check_eligibility()
+        return True
+
+    def _eligibility_subject(self):
+        return self.mentee_id, self.program_id, "mentee"
+
+    def action_check_eligibility(self):
+        self._check_staff()
+        return super().action_check_eligibility()
+
+    def action_accept(self):
+        self._check_staff()
+        self._check_state(("submitted", "review"), self.env._("accepted"))
+        self.action_check_eligibility()
+        for referral in self:
+            if referral.eligibility_verdict == "ineligible" and not referral.override_reason:
+                failed = referral.eligibility_result_ids.filtered(
+                    lambda result: result.mandatory and not result.passed
+                )
+                raise UserError(
+                    self.env._(
+                        "%(person)s does not meet these mandatory criteria: %(criteria)s. "
+                        "Refer the client back, or ask a manager to override with a reason.",
+                        person=referral.mentee_id.name,
+                        criteria="; ".join(failed.mapped("explanation")),
+                    )
+                )
+        for referral in self:
+            referral._admit_mentee()
+        self.write({"state": "accepted", "date_decision": fields.Date.context_today(self)})
+        self._close_review_activities(self.env._("Accepted"))
+        return True
+
+    def _admit_mentee(self):
+        """The client becomes an eligible mentee of the program and starts orientation."""
+        mentee = self.mentee_id
+        mentee.write(
+            {
+                "program_id": self.program_id.id,
+                "referring_agency_id": self.agency_id.id,
+                "referrer_id": self.agency_contact_id.id,
+            }
+        )
+        if mentee.state == "candidate":
+            mentee.action_confirm_eligible()
+        if mentee.state == "eligible":
+            mentee.action_start_orientation()
+        if mentee.state != "orientation":
+            raise UserError(
+                self.env._(
+                    "%(person)s is “%(state)s” and cannot start orientation.",
+                    person=mentee.name,
+                    state=mentee._state_label(mentee.state),
+                )
+            )
+
+    def action_override_eligibility(self, reason):
+        """A manager accepts a client who fails a mandatory criterion, with a written reason."""
+        if not self.env.user.has_group("mentoring_base.group_mentoring_manager"):
+            raise UserError(self.env._("Only a mentoring manager can override eligibility."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Write why the eligibility criteria are overridden."))
+        self.write({"override_reason": reason.strip(), "override_user_id": self.env.uid})
+        for referral in self:
+            referral.message_post(
+                body=self.env._(
+                    "Eligibility overridden by %(user)s: %(reason)s",
+                    user=self.env.user.name,
+                    reason=reason.strip(),
+                )
+            )
+        return self.action_accept()
+
+    def action_refer_back(self, reasons, note=False):
+        self._check_staff()
+        self._check_state(("submitted", "review"), self.env._("referred back"))
+        if not reasons:
+            raise UserError(self.env._("Give at least one reason for referring the client back."))
+        self.write(
+            {
+                "state": "referred_back",
+                "back_reason_ids": [fields.Command.set(reasons.ids)],
+                "back_note": note or False,
+                "date_decision": fields.Date.context_today(self),
+            }
+        )
+        self._close_review_activities(self.env._("Referred back"))
+        template = self.env.ref("mentoring_base.mail_template_referral_referred_back")
+        for referral in self:
+            # The agency contact is e-mailed in their own language (the template's lang);
+            # the chatter keeps the decision for both sides.
+            if referral.agency_contact_id:
+                template.send_mail(referral.id, email_layout_xmlid="mail.mail_notification_light")
+            referral.message_post(
+                body=self.env._(
+                    "Referred back to the agency. Reasons: %(reasons)s.%(note)s",
+                    reasons=", ".join(referral.back_reason_ids.mapped("name")),
+                    note=f" {referral.back_note}" if referral.back_note else "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def action_withdraw(self):
+        self._check_state(
+            ("draft", "submitted", "review", "referred_back"), self.env._("withdrawn")
+        )
+        self._workflow_write({"state": "withdrawn"})
+        self._close_review_activities(self.env._("Withdrawn"))
+        return True
+
+    def action_open_refer_back_wizard(self):
+        self._check_state(("submitted", "review"), self.env._("referred back"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Refer back"),
+            "res_model": "mentoring.referral.refer.back.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_referral_ids": self.ids},
+        }
+
+    def action_open_override_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Override eligibility"),
+            "res_model": "mentoring.referral.override.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_referral_id": self.id},
+        }

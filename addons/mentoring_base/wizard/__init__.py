@@ -1,0 +1,2 @@
+from . import mentoring_referral_refer_back_wizard
+from . import mentoring_referral_override_wizard
