@@ -38,3 +38,17 @@ def test_readme_fragments(addon):
 def test_icon(addon):
     if manifest(addon).get("application"):
         assert (addon / "static" / "description" / "icon.png").is_file()
+
+
+def test_readme_rst_up_to_date(root):
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "tools/gen_addon_readme.py", "--check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
