@@ -134,6 +134,14 @@ def inconsistent_terms(addon):
 def main():
     problems = glossary_problems()
     for addon in addons():
+        missing = [
+            name
+            for name in (f"{addon.name}.pot", "fr.po")
+            if not (addon / "i18n" / name).is_file()
+        ]
+        if missing:
+            problems.append(f"{addon.name}: no i18n/{' or i18n/'.join(missing)}")
+            continue
         for check in (untranslated, obsolete, inconsistent_terms):
             problems += [f"{addon.name}: {problem}" for problem in check(addon)]
     print("\n".join(problems) or "translations: all good")
