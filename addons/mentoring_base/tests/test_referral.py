@@ -210,14 +210,14 @@ class TestReferral(MentoringCase):
         referral = self._referral()
         referral.action_submit()
         referral.with_user(self.coordinator).action_refer_back(
-            self.env.ref("mentoring_base.back_reason_language"), "Cours de langue d'abord."
+            self.env.ref("mentoring_base.back_reason_language"), "Suivre un cours de langue."
         )
         mail = self._referred_back_mail(referral)
         self.assertIn("renvoyé", mail.subject)
         body = str(mail.body_html)
         self.assertIn("Bonjour", body)
         self.assertIn("Niveaux de compétence linguistique", body)
-        self.assertIn("Cours de langue d'abord.", body)
+        self.assertIn("Suivre un cours de langue.", body)
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_agency_isolation_and_locked_decisions(self):
