@@ -17,6 +17,7 @@
         "data/mentoring_classification_data.xml",
         "data/mentoring_eligibility_rule_data.xml",
         "data/mentoring_referral_data.xml",
+        "data/mentoring_relationship_data.xml",
         "views/mentoring_noc_views.xml",
         "views/mentoring_naics_views.xml",
         "views/mentoring_language_views.xml",
@@ -28,6 +29,10 @@
         "views/mentoring_referral_views.xml",
         "wizard/mentoring_referral_refer_back_wizard_views.xml",
         "wizard/mentoring_referral_override_wizard_views.xml",
+        "views/mentoring_relationship_views.xml",
+        "views/mentoring_followup_views.xml",
+        "views/mentoring_session_views.xml",
+        "wizard/mentoring_relationship_wizard_views.xml",
         "views/mentoring_menus.xml",
     ],
     # Statistics Canada tables, loaded by mentoring.classification.mixin._load_official_table

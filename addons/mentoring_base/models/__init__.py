@@ -12,3 +12,11 @@ from . import mentoring_mentor
 from . import mentoring_referral_back_reason
 from . import mentoring_referral
 from . import mentoring_eligibility_result
+from . import mentoring_goal
+from . import mentoring_relationship_stage
+from . import mentoring_relationship
+from . import mentoring_meeting
+from . import mentoring_checkin
+from . import mentoring_outcome
+from . import mentoring_session
+from . import mentoring_session_attendance

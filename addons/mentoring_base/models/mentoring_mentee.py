@@ -134,6 +134,16 @@ class MentoringMentee(models.Model):
         store=True,
         help="Educated outside Canada.",
     )
+    goal_ids = fields.One2many("mentoring.goal", "mentee_id", string="Action plan goals")
+    relationship_ids = fields.One2many(
+        "mentoring.relationship", "mentee_id", string="Relationships"
+    )
+    attendance_ids = fields.One2many("mentoring.session.attendance", "mentee_id")
+    events_attended = fields.Integer(
+        compute="_compute_events_attended",
+        store=True,
+        help="Group, peer and supplemental sessions attended.",
+    )
     self_referred = fields.Boolean(
         help="The person referred themselves (e.g. on the website) rather than through an agency."
     )
@@ -160,6 +170,11 @@ class MentoringMentee(models.Model):
                 mentee.orientation_step = "action_plan"
             else:
                 mentee.orientation_step = "done"
+
+    @api.depends("attendance_ids.attended")
+    def _compute_events_attended(self):
+        for mentee in self:
+            mentee.events_attended = len(mentee.attendance_ids.filtered("attended"))
 
     @api.depends("education_country_id")
     def _compute_internationally_educated(self):

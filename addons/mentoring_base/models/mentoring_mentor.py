@@ -106,10 +106,24 @@ class MentoringMentor(models.Model):
     eligibility_result_ids = fields.One2many(
         "mentoring.eligibility.result", "mentor_id", string="Screening", copy=False
     )
+    relationship_ids = fields.One2many(
+        "mentoring.relationship", "mentor_id", string="Relationships"
+    )
+    active_mentee_count = fields.Integer(
+        string="Active mentees",
+        readonly=True,
+        copy=False,
+        help="Open relationships, kept in the database so that two coordinators confirming "
+        "at the same moment cannot exceed the mentor's capacity.",
+    )
     speaks_french = fields.Boolean(compute="_compute_speaks_french", store=True)
 
     _partner_uniq = models.Constraint(
         "UNIQUE(partner_id)", "This contact already has a mentor record."
+    )
+    _capacity = models.Constraint(
+        "CHECK(active_mentee_count <= max_mentees)",
+        "A mentor cannot have more active relationships than their maximum of mentees.",
     )
 
     @api.depends("staff_meeting_date", "orientation_training_date")
@@ -121,6 +135,34 @@ class MentoringMentor(models.Model):
                 mentor.orientation_step = "training"
             else:
                 mentor.orientation_step = "done"
+
+    def _refresh_active_mentees(self):
+        """Recount open relationships and store the count on the mentor's row.
+
+        Writing the row serializes concurrent agreements for the same mentor, and the
+        CHECK constraint refuses a count above ``max_mentees``."""
+        counts = dict(
+            self.env["mentoring.relationship"]._read_group(
+                [("mentor_id", "in", self.ids), ("is_open", "=", True)], ["mentor_id"], ["__count"]
+            )
+        )
+        for mentor in self:
+            count = counts.get(mentor, 0)
+            if count > mentor.max_mentees:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s already mentors %(count)s people, their maximum.",
+                        person=mentor.display_name,
+                        count=mentor.max_mentees,
+                    )
+                )
+            vals = {"active_mentee_count": count}
+            if count and mentor.state == "available":
+                vals.update(state="active", date_active=fields.Date.context_today(self))
+            elif not count and mentor.state == "active":
+                vals.update(state="available", date_available=fields.Date.context_today(self))
+            mentor.write(vals)
+        self.flush_recordset(["active_mentee_count"])
 
     def _eligibility_subject(self):
         programs = self.program_ids or self.env.ref(

@@ -4,6 +4,7 @@ from . import (
     test_mentor,
     test_organization_program,
     test_referral,
+    test_relationship,
     test_security,
     test_translation,
 )

@@ -1,2 +1,3 @@
 from . import classification
 from . import eligibility
+from . import schedule

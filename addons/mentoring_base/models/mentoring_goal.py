@@ -1,0 +1,22 @@
+from odoo import fields, models
+
+
+class MentoringGoal(models.Model):
+    _name = "mentoring.goal"
+    _description = "Action plan goal"
+    _order = "sequence, id"
+
+    name = fields.Char(string="Goal", required=True)
+    sequence = fields.Integer(default=10)
+    mentee_id = fields.Many2one("mentoring.mentee", required=True, ondelete="cascade", index=True)
+    status = fields.Selection(
+        [
+            ("todo", "To do"),
+            ("in_progress", "In progress"),
+            ("done", "Done"),
+            ("dropped", "Dropped"),
+        ],
+        default="todo",
+        required=True,
+    )
+    note = fields.Text()

@@ -1,0 +1,37 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class MentoringMeeting(models.Model):
+    _name = "mentoring.meeting"
+    _description = "Mentoring meeting"
+    _order = "date desc, id desc"
+
+    relationship_id = fields.Many2one(
+        "mentoring.relationship", required=True, ondelete="cascade", index=True
+    )
+    mentee_id = fields.Many2one(related="relationship_id.mentee_id", store=True, index=True)
+    mentor_id = fields.Many2one(related="relationship_id.mentor_id", store=True, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, index=True)
+    duration = fields.Float(string="Duration (hours)", default=1.0, required=True)
+    mode = fields.Selection(
+        [("in_person", "In person"), ("phone", "Phone"), ("video", "Video")],
+        default="in_person",
+        required=True,
+    )
+    topics = fields.Text()
+    next_steps = fields.Text()
+    goal_ids = fields.Many2many("mentoring.goal", string="Goals reviewed")
+
+    @api.constrains("duration")
+    def _check_duration(self):
+        for meeting in self:
+            if not 0 < meeting.duration <= 12:
+                raise ValidationError(
+                    self.env._("A meeting lasts more than 0 and at most 12 hours.")
+                )
+
+    @api.depends("relationship_id", "date")
+    def _compute_display_name(self):
+        for meeting in self:
+            meeting.display_name = f"{meeting.relationship_id.name} – {meeting.date or ''}"
