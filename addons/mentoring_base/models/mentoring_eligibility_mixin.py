@@ -42,6 +42,14 @@ class MentoringEligibilityMixin(models.AbstractModel):
         """``(profile, programs, role)`` the criteria apply to."""
         raise NotImplementedError
 
+    def _failed_mandatory_criteria(self):
+        """Explanations of the mandatory criteria the last check found unmet."""
+        self.ensure_one()
+        failed = self.eligibility_result_ids.filtered(
+            lambda result: result.mandatory and not result.passed
+        )
+        return "; ".join(failed.mapped("explanation"))
+
     def action_check_eligibility(self):
         """Evaluate every active criterion of the program(s) and keep what each one saw."""
         Rule = self.env["mentoring.eligibility.rule"]

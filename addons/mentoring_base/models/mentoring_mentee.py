@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 from .mentoring_person_mixin import lifecycle_field
 
@@ -217,17 +217,7 @@ class MentoringMentee(models.Model):
         return self._change_state("orientation")
 
     def action_mark_ready(self):
-        for mentee in self.filtered(lambda person: person.state == "orientation"):
-            if mentee.orientation_step != "done":
-                raise UserError(
-                    self.env._(
-                        "%(person)s has not finished orientation: next step is “%(step)s”.",
-                        person=mentee.display_name,
-                        step=dict(
-                            self._fields["orientation_step"]._description_selection(self.env)
-                        )[mentee.orientation_step],
-                    )
-                )
+        self._check_orientation_done()
         return self._change_state("ready")
 
     def action_mark_matched(self):

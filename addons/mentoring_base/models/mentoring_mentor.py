@@ -214,31 +214,19 @@ class MentoringMentor(models.Model):
         """Screening passed: the mentor meets every mandatory criterion of their programs."""
         self.action_check_eligibility()
         for mentor in self:
-            failed = mentor.eligibility_result_ids.filtered(
-                lambda result: result.mandatory and not result.passed
-            )
+            failed = mentor._failed_mandatory_criteria()
             if failed:
                 raise UserError(
                     self.env._(
                         "%(person)s does not meet these mandatory criteria: %(criteria)s.",
                         person=mentor.display_name,
-                        criteria="; ".join(failed.mapped("explanation")),
+                        criteria=failed,
                     )
                 )
         return self._change_state("orientation")
 
     def action_mark_available(self):
-        for mentor in self.filtered(lambda person: person.state == "orientation"):
-            if mentor.orientation_step != "done":
-                raise UserError(
-                    self.env._(
-                        "%(person)s has not finished orientation: next step is “%(step)s”.",
-                        person=mentor.display_name,
-                        step=dict(
-                            self._fields["orientation_step"]._description_selection(self.env)
-                        )[mentor.orientation_step],
-                    )
-                )
+        self._check_orientation_done()
         return self._change_state("available")
 
     def action_mark_active(self):

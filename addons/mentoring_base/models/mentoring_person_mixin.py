@@ -87,6 +87,19 @@ class MentoringPersonMixin(models.AbstractModel):
         if self.consent_share and not self.consent_date:
             self.consent_date = fields.Date.context_today(self)
 
+    def _check_orientation_done(self):
+        """Refuse to leave orientation before its last step (``orientation_step`` "done")."""
+        steps = dict(self._fields["orientation_step"]._description_selection(self.env))
+        for person in self.filtered(lambda person: person.state == "orientation"):
+            if person.orientation_step != "done":
+                raise UserError(
+                    self.env._(
+                        "%(person)s has not finished orientation: next step is “%(step)s”.",
+                        person=person.display_name,
+                        step=steps[person.orientation_step],
+                    )
+                )
+
     def _state_label(self, state):
         return dict(self._fields["state"]._description_selection(self.env))[state]
 

@@ -257,15 +257,12 @@ class MentoringReferral(models.Model):
         self.action_check_eligibility()
         for referral in self:
             if referral.eligibility_verdict == "ineligible" and not referral.override_reason:
-                failed = referral.eligibility_result_ids.filtered(
-                    lambda result: result.mandatory and not result.passed
-                )
                 raise UserError(
                     self.env._(
                         "%(person)s does not meet these mandatory criteria: %(criteria)s. "
                         "Refer the client back, or ask a manager to override with a reason.",
                         person=referral.mentee_id.name,
-                        criteria="; ".join(failed.mapped("explanation")),
+                        criteria=referral._failed_mandatory_criteria(),
                     )
                 )
         for referral in self:

@@ -129,12 +129,16 @@ class TestRelationshipLifecycle(RelationshipCase):
             self.assertTrue(any("at risk" in (a.summary or "") for a in relationship.activity_ids))
         # Extension by mutual agreement, then closure.
         action = relationship.action_open_extend()
-        extend = Form(self.env[action["res_model"]].with_context(**action["context"]))
-        extend.new_end = date(2026, 6, 30)
-        with self.assertRaisesText(UserError, "agreement of both"):
-            extend.save().action_extend()
-        extend.mutual_agreement = True
-        extend.save().action_extend()
+        Extend = self.env[action["res_model"]].with_context(**action["context"])
+        for agreed in (False, True):
+            extend = Form(Extend)
+            extend.new_end = date(2026, 6, 30)
+            extend.mutual_agreement = agreed
+            if agreed:
+                extend.save().action_extend()
+                continue
+            with self.assertRaisesText(UserError, "agreement of both"):
+                extend.save().action_extend()
         self.assertEqual(
             (relationship.planned_end, relationship.extension_count), (date(2026, 6, 30), 1)
         )
