@@ -18,6 +18,7 @@ class TestReferral(MentoringCase):
         cls.open_program = cls.env.ref("mentoring_base.program_open_access")
         cls.open_program.coordinator_ids = cls.coordinator
         cls.contact_a = cls.referrer_a.partner_id
+        cls.contact_a.lang = "en_US"  # the French case is tested on its own
         cls.ontario = cls.env.ref("base.state_ca_on")
 
     @classmethod
