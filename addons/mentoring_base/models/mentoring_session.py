@@ -29,7 +29,7 @@ class MentoringSession(models.Model):
     )
     program_id = fields.Many2one("mentoring.program", index=True, tracking=True)
     date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
-    location_id = fields.Many2one("res.partner", string="Location")
+    location_id = fields.Many2one("res.partner")
     naics_id = fields.Many2one(
         "mentoring.naics",
         string="Industry",
@@ -44,9 +44,7 @@ class MentoringSession(models.Model):
         string="Speakers",
         help="For peer mentoring: employed newcomers who share their experience.",
     )
-    attendance_ids = fields.One2many(
-        "mentoring.session.attendance", "session_id", string="Attendance"
-    )
+    attendance_ids = fields.One2many("mentoring.session.attendance", "session_id")
     mentee_count = fields.Integer(compute="_compute_counts", store=True)
     attended_count = fields.Integer(compute="_compute_counts", store=True)
     size_warning = fields.Char(compute="_compute_size_warning")
