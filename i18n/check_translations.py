@@ -135,9 +135,7 @@ def main():
     problems = glossary_problems()
     for addon in addons():
         missing = [
-            name
-            for name in (f"{addon.name}.pot", "fr.po")
-            if not (addon / "i18n" / name).is_file()
+            name for name in (f"{addon.name}.pot", "fr.po") if not (addon / "i18n" / name).is_file()
         ]
         if missing:
             problems.append(f"{addon.name}: no i18n/{' or i18n/'.join(missing)}")

@@ -7,8 +7,6 @@
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",
     "license": "AGPL-3",
-    "application": False,
-    "installable": True,
     "depends": ["website", "mentoring_base"],
     "data": [
         "security/ir.model.access.csv",

@@ -54,6 +54,15 @@ MSG_NO = _lt("No")
 MSG_NOT_ASSESSED = _lt("Not assessed yet")
 
 
+def default_program(env):
+    """The program website applications join: the lead agency's open-access Career
+    Mentoring Program, else the first active open-access program (as superuser)."""
+    program = env.ref("mentoring_base.program_open_access", raise_if_not_found=False)
+    if program and program._name == "mentoring.program" and program.sudo().active:
+        return program.sudo()
+    return env["mentoring.program"].sudo().search([("program_type", "=", "open_access")], limit=1)
+
+
 class MentoringWebsite(http.Controller):
     """Public pages where mentors apply and newcomers refer themselves."""
 
@@ -173,7 +182,7 @@ class MentoringWebsite(http.Controller):
         try:
             with request.env.cr.savepoint():
                 save(data)
-                Submission._register(ip, form_name)
+                Submission._record_submission(ip, form_name)
                 request.env.flush_all()
         except (UserError, IntegrityError) as error:
             _logger.info("Website %s form: application not saved (%s).", form_name, error)
@@ -358,14 +367,7 @@ class MentoringWebsite(http.Controller):
     # ---------------------------------------------------------------------------------
 
     def _default_program(self):
-        program = request.env.ref("mentoring_base.program_open_access", raise_if_not_found=False)
-        if program and program._name == "mentoring.program" and program.sudo().active:
-            return program.sudo()
-        return (
-            request.env["mentoring.program"]
-            .sudo()
-            .search([("program_type", "=", "open_access")], limit=1)
-        )
+        return default_program(request.env)
 
     def _responsible_user(self, program):
         """Who screens the application: the program's first coordinator, else the website's
@@ -379,7 +381,8 @@ class MentoringWebsite(http.Controller):
         if not user and "salesperson_id" in request.website._fields:
             user = usable(request.website.sudo().salesperson_id)
         if not user:
-            user = usable(request.env.ref("base.user_admin", raise_if_not_found=False) or Users)
+            admin = request.env.ref("base.user_admin", raise_if_not_found=False)
+            user = usable((admin or Users).sudo())
         return user
 
     def _find_person(self, email):
@@ -488,8 +491,9 @@ class MentoringWebsite(http.Controller):
             (label("state_id"), data["state"].with_context(lang=lang).name),
         ]
 
-    def _post_note(self, record, staff_env, messages, rows, user=None, attachments=None):
-        """A note on ``record``, by OdooBot; mentions ``user`` so the note reaches them."""
+    def _post_note(self, record, staff_env, messages, rows, user=None, upload=None):
+        """A note on ``record``, by OdooBot, with the submitted values (and document);
+        ``user`` is notified."""
         body = Markup().join(Markup("<p>%s</p>") % message for message in messages)
         body += self._summary(staff_env, rows)
         record.sudo().message_post(
@@ -498,7 +502,7 @@ class MentoringWebsite(http.Controller):
             subtype_xmlid="mail.mt_note",
             author_id=request.env.ref("base.partner_root").id,
             partner_ids=user.partner_id.ids if user else [],
-            attachment_ids=attachments.ids if attachments else [],
+            attachments=[(upload["name"], upload["raw"])] if upload else [],
         )
 
     def _schedule_review(self, record, user, staff_env, summary):
@@ -549,14 +553,13 @@ class MentoringWebsite(http.Controller):
             [("partner_id", "=", partner.id)], limit=1
         )
         if existing:
-            attachments = self._attachment(existing, data["resume"])
             self._post_note(
                 existing,
                 staff_env,
                 [staff_env._(MSG_NEW_MENTOR_APPLICATION), staff_env._(MSG_LINKED)],
                 self._mentor_rows(staff_env, data),
                 user=user,
-                attachments=attachments,
+                upload=data["resume"],
             )
             return existing
         linked = bool(partner)
@@ -580,14 +583,13 @@ class MentoringWebsite(http.Controller):
                 "program_ids": [Command.set(program.ids)],
             }
         )
-        attachments = self._attachment(mentor, data["resume"])
+        self._attachment(mentor, data["resume"])
         if linked:
             self._post_note(
                 mentor,
                 staff_env,
                 [staff_env._(MSG_LINKED), staff_env._(MSG_CONTACT_KEPT)],
                 self._mentor_rows(staff_env, data),
-                attachments=attachments,
             )
         request.env.ref(
             "mentoring_website.mail_template_mentor_application_received"
@@ -646,14 +648,13 @@ class MentoringWebsite(http.Controller):
             [("partner_id", "=", partner.id)], limit=1
         )
         if existing:
-            attachments = self._attachment(existing, data["resume"])
             self._post_note(
                 existing,
                 staff_env,
                 [staff_env._(MSG_NEW_SELF_REFERRAL), staff_env._(MSG_LINKED)],
                 self._mentee_rows(staff_env, data),
                 user=user,
-                attachments=attachments,
+                upload=data["resume"],
             )
             return existing
         linked = bool(partner)

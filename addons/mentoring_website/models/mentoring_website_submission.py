@@ -43,7 +43,7 @@ class MentoringWebsiteSubmission(models.Model):
         return count >= self._limit_per_hour()
 
     @api.model
-    def _register(self, ip, form):
+    def _record_submission(self, ip, form):
         return self.sudo().create({"ip": ip or "unknown", "form": form})
 
     @api.autovacuum

@@ -116,6 +116,7 @@ export class NocAutocomplete extends Interaction {
     }
 
     close() {
+        clearTimeout(this.blurTimeout);
         this.isOpen = false;
         this.activeIndex = -1;
         this.suggestions = [];
@@ -161,7 +162,8 @@ export class NocAutocomplete extends Interaction {
     }
 
     onBlur() {
-        this.close();
+        // Let a click on a suggestion land before the list closes.
+        this.blurTimeout = this.waitForTimeout(() => this.close(), 200);
     }
 }
 

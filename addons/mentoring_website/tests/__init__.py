@@ -1,0 +1,4 @@
+from . import test_become_mentor
+from . import test_french
+from . import test_self_referral
+from . import test_tour

@@ -1,0 +1,179 @@
+import base64
+
+from odoo.fields import Date
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import MENTEE_URL, MentoringWebsiteCase, docx_bytes
+
+
+@tagged("post_install", "-at_install")
+class TestSelfReferral(MentoringWebsiteCase):
+    """The self-referral page for newcomers who heard of the program by word of mouth."""
+
+    def test_page(self):
+        doc = self.page(self.url_open(MENTEE_URL))
+        form = doc.xpath('//form[@id="mentoring_self_referral_form"]')[0]
+        self.assertTrue(form.xpath('.//input[@name="csrf_token"]/@value'))
+        self.assertTrue(form.xpath('.//input[@name="website_url_confirm"]'))
+        self.assertTrue(form.xpath('.//input[@name="resume"][@required]'))
+        # English page: English service by default.
+        self.assertEqual(form.xpath('.//input[@name="service_language"][@checked]/@value'), ["en"])
+        for field in ("clb_listening", "clb_speaking", "clb_reading", "clb_writing"):
+            options = form.xpath(f'.//select[@name="{field}"]/option/@value')
+            self.assertEqual(options, ["", *[str(level) for level in range(1, 13)]])
+        self.assertTrue(doc.xpath(f'//header//a[contains(@href, "{MENTEE_URL}")]'))
+
+    def test_self_referral(self):
+        before = self.counts()
+        docx = docx_bytes()
+        response = self.post(
+            MENTEE_URL,
+            self.mentee_values(),
+            files=self.resume(
+                "CV Leïla.docx",
+                docx,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            ),
+        )
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"), response.url)
+        self.assertIn("needs assessment", response.text)
+        mentee = self.env["mentoring.mentee"].search(
+            [("email", "=", "leila.ouedraogo@example.org")]
+        )
+        self.assertEqual(len(mentee), 1)
+        self.assertRecordValues(
+            mentee,
+            [
+                {
+                    "state": "candidate",
+                    "self_referred": True,
+                    "referring_agency_id": False,
+                    "program_id": self.program.id,
+                    "name": "Leïla Ouédraogo",
+                    "phone": "+1 613 555 0199",
+                    "city": "Ottawa",
+                    "state_id": self.ontario.id,
+                    "country_id": self.env.ref("base.ca").id,
+                    "immigration_status": "permanent_resident",
+                    "education_country_id": self.morocco.id,
+                    "education_level": "master",
+                    "clb_listening": 8,
+                    "clb_speaking": 7,
+                    "clb_reading": 9,
+                    "clb_writing": 0,
+                    "career_objective": "Work as a software developer in Ottawa within a year.",
+                    "target_noc_id": self.noc_software.id,
+                    "target_naics_id": self.naics_professional.id,
+                    "job_search_workshop": True,
+                    "service_language": "en",
+                    "consent_share": True,
+                    "consent_date": Date.today(),
+                    "resume_filename": "CV Leïla.docx",
+                }
+            ],
+        )
+        self.assertEqual(mentee.spoken_language_ids, self.english | self.french)
+        self.assertEqual(base64.b64decode(mentee.resume), docx)
+        self.assertEqual(mentee.partner_id.lang, "en_US")
+        mail = self.env["mail.mail"].search(
+            [
+                ("model", "=", "mentoring.mentee"),
+                ("res_id", "=", mentee.id),
+                ("recipient_ids", "in", mentee.partner_id.ids),
+            ]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.subject, "We received your self-referral")
+        self.assertIn("needs assessment", mail.body_html)
+        self.assertRecordValues(
+            mentee.activity_ids,
+            [{"summary": "Review self-referral", "user_id": self.coordinator.id}],
+        )
+        after = self.counts()
+        self.assertEqual(after["mentees"], before["mentees"] + 1)
+        self.assertEqual(after["submissions"], before["submissions"] + 1)
+
+    def test_existing_mentee_is_not_duplicated(self):
+        mentee = self.env["mentoring.mentee"].create(
+            {"name": "Leïla Ouédraogo", "email": "leila.ouedraogo@example.org", "clb_reading": 6}
+        )
+        before = self.counts()
+        response = self.post(
+            MENTEE_URL, self.mentee_values(email="Leila.Ouedraogo@example.org"), files=self.resume()
+        )
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"))
+        after = self.counts()
+        for key in ("mentors", "mentees", "partners", "activities"):
+            self.assertEqual(after[key], before[key], f"{key} changed")
+        self.assertRecordValues(mentee, [{"clb_reading": 6, "self_referred": False}])
+        note = mentee.message_ids.filtered(lambda message: "new self-referral" in message.body)
+        self.assertEqual(len(note), 1)
+        self.assertIn("Work as a software developer", note.body)
+        self.assertIn("linked to an existing contact", note.body)
+        self.assertEqual(note.attachment_ids.name, "cv.pdf")
+
+    def test_clb_out_of_range(self):
+        before = self.counts()
+        values = self.mentee_values(clb_reading="13")
+        response = self.post(MENTEE_URL, values, files=self.resume())
+        self.assertRejected(response, before, "clb_reading", "Choose a level from 1 to 12", values)
+        values = self.mentee_values(clb_speaking="0.5")
+        response = self.post(MENTEE_URL, values, files=self.resume())
+        self.assertRejected(response, before, "clb_speaking", "Enter a whole number.", values)
+
+    def test_resume_required(self):
+        before = self.counts()
+        values = self.mentee_values()
+        response = self.post(MENTEE_URL, values)
+        self.assertRejected(response, before, "resume", "Attach your résumé", values)
+
+    def test_career_objective_required(self):
+        before = self.counts()
+        values = self.mentee_values(career_objective="")
+        response = self.post(MENTEE_URL, values, files=self.resume())
+        self.assertRejected(response, before, "career_objective", "This field is required.", values)
+
+    def test_forged_choices(self):
+        before = self.counts()
+        for field, forged in (
+            ("immigration_status", "tourist"),
+            ("education_level", "kindergarten"),
+            ("education_country_id", "999999999"),
+            ("service_language", "de"),
+            ("target_noc_id", str(self.noc_level3.id)),
+            ("target_naics_id", str(self.naics_subsector.id)),
+            ("state_id", str(self.california.id)),
+        ):
+            values = self.mentee_values(**{field: forged})
+            response = self.post(MENTEE_URL, values, files=self.resume())
+            self.assertRejected(response, before, field)
+
+    def test_consent_required(self):
+        before = self.counts()
+        values = self.mentee_values(consent_share=None)
+        response = self.post(MENTEE_URL, values, files=self.resume())
+        self.assertRejected(response, before, "consent_share", "Your consent is needed", values)
+
+    def test_honeypot_and_csrf(self):
+        before = self.counts()
+        values = self.mentee_values(website_url_confirm="x")
+        response = self.post(MENTEE_URL, values, files=self.resume())
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"))
+        self.assertEqual(self.counts(), before)
+        with mute_logger("odoo.http"):
+            response = self.post(MENTEE_URL, self.mentee_values(), self.resume(), csrf=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.counts(), before)
+
+    def test_limit_is_shared_with_the_mentor_form(self):
+        Submission = self.env["mentoring.website.submission"]
+        for _index in range(5):
+            Submission._record_submission("127.0.0.1", "mentor")
+        before = self.counts()
+        values = self.mentee_values()
+        response = self.post(MENTEE_URL, values, files=self.resume())
+        doc = self.assertRejected(response, before, values=values)
+        self.assertIn(
+            "Too many applications", doc.get_element_by_id("mw_form_error").text_content()
+        )
