@@ -43,5 +43,6 @@
     ],
     "demo": [
         "demo/mentoring_demo.xml",
+        "demo/mentoring_followup_demo.xml",
     ],
 }
