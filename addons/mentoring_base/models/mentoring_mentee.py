@@ -129,6 +129,12 @@ class MentoringMentee(models.Model):
         compute="_compute_orientation_step",
         store=True,
     )
+    orientation_step_since = fields.Date(
+        string="Waiting for this step since",
+        compute="_compute_orientation_step",
+        store=True,
+        help="When the previous orientation step was done (or orientation started).",
+    )
     internationally_educated = fields.Boolean(
         compute="_compute_internationally_educated",
         store=True,
@@ -159,9 +165,25 @@ class MentoringMentee(models.Model):
             return agency if agency.is_company else False
         return False
 
-    @api.depends("needs_assessment_date", "orientation_session_date", "action_plan_started")
+    @api.depends(
+        "needs_assessment_date",
+        "orientation_session_date",
+        "action_plan_started",
+        "date_orientation",
+    )
     def _compute_orientation_step(self):
         for mentee in self:
+            mentee.orientation_step_since = max(
+                filter(
+                    None,
+                    (
+                        mentee.date_orientation,
+                        mentee.needs_assessment_date,
+                        mentee.orientation_session_date,
+                    ),
+                ),
+                default=False,
+            )
             if not mentee.needs_assessment_date:
                 mentee.orientation_step = "needs_assessment"
             elif not mentee.orientation_session_date:

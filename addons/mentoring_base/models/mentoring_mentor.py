@@ -103,6 +103,12 @@ class MentoringMentor(models.Model):
         compute="_compute_orientation_step",
         store=True,
     )
+    orientation_step_since = fields.Date(
+        string="Waiting for this step since",
+        compute="_compute_orientation_step",
+        store=True,
+        help="When the previous orientation step was done (or orientation started).",
+    )
     eligibility_result_ids = fields.One2many(
         "mentoring.eligibility.result", "mentor_id", string="Screening", copy=False
     )
@@ -126,9 +132,12 @@ class MentoringMentor(models.Model):
         "A mentor cannot have more active relationships than their maximum of mentees.",
     )
 
-    @api.depends("staff_meeting_date", "orientation_training_date")
+    @api.depends("staff_meeting_date", "orientation_training_date", "date_orientation")
     def _compute_orientation_step(self):
         for mentor in self:
+            mentor.orientation_step_since = max(
+                filter(None, (mentor.date_orientation, mentor.staff_meeting_date)), default=False
+            )
             if not mentor.staff_meeting_date:
                 mentor.orientation_step = "staff_meeting"
             elif not mentor.orientation_training_date:

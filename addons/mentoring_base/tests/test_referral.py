@@ -343,8 +343,10 @@ class TestOrientation(MentoringCase):
         self.assertEqual(mentee.orientation_step, "needs_assessment")
         with self.assertRaisesText(UserError, "next step is “Needs assessment”"):
             mentee.action_mark_ready()
+        self.assertEqual(mentee.orientation_step_since, date.today())
         mentee.needs_assessment_date = "2026-06-01"
         self.assertEqual(mentee.orientation_step, "session")
+        self.assertEqual(mentee.orientation_step_since, max(date(2026, 6, 1), date.today()))
         mentee.orientation_session_date = "2026-06-08"
         self.assertEqual(mentee.orientation_step, "action_plan")
         with self.assertRaisesText(UserError, "next step is “Action plan”"):
