@@ -1,0 +1,22 @@
+{
+    "name": "Mentoring Reports",
+    "summary": "Certificates of completion, analyses for managers and the funder XLSX export",
+    "version": "19.0.1.0.0",
+    "category": "Services/Mentoring",
+    "website": "https://github.com/mentoring-suite/mentoring",
+    "author": "Mentoring Suite contributors",
+    "license": "AGPL-3",
+    "depends": ["mentoring_base"],
+    "external_dependencies": {"python": ["num2words", "xlsxwriter"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/mentoring_reports_rules.xml",
+        "report/mentoring_certificate_templates.xml",
+        "report/mentoring_certificate_reports.xml",
+        "data/mail_template_data.xml",
+        "views/mentoring_analysis_views.xml",
+        "views/mentoring_evaluation_report_views.xml",
+        "wizard/mentoring_funder_export_wizard_views.xml",
+        "views/mentoring_reports_menus.xml",
+    ],
+}

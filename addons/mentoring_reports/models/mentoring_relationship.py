@@ -1,0 +1,87 @@
+from odoo import api, fields, models
+
+
+def _ancestor_at_level(entry, level):
+    """The entry itself or its ancestor at the given level of the classification tree."""
+    while entry and entry.level > level:
+        entry = entry.parent_id
+    return entry if entry and entry.level == level else entry.browse()
+
+
+class MentoringRelationship(models.Model):
+    _inherit = "mentoring.relationship"
+
+    noc_major_group_id = fields.Many2one(
+        "mentoring.noc",
+        string="NOC major group",
+        compute="_compute_classification_groups",
+        store=True,
+        index=True,
+        help="Major group (2 digits) of the mentee's target occupation.",
+    )
+    naics_sector_id = fields.Many2one(
+        "mentoring.naics",
+        string="NAICS sector",
+        compute="_compute_classification_groups",
+        store=True,
+        index=True,
+        help="Sector (2 digits) of the mentee's target industry.",
+    )
+    service_language = fields.Selection(
+        related="mentee_id.service_language", store=True, index=True
+    )
+    mentee_city = fields.Char(
+        string="Location", related="mentee_id.partner_id.city", store=True, index=True
+    )
+    # Averages, not sums, in the pivot and graph views.
+    mentee_satisfaction = fields.Integer(aggregator="avg")
+    mentor_satisfaction = fields.Integer(aggregator="avg")
+    relationship_count = fields.Integer(
+        string="Relationships",
+        compute="_compute_relationship_count",
+        store=True,
+        help="1 per relationship: sums to a count in the analyses.",
+    )
+    completed_count = fields.Integer(
+        string="Completed",
+        compute="_compute_relationship_count",
+        store=True,
+        help="1 per completed relationship: sums to a count in the analyses.",
+    )
+
+    @api.depends("mentee_id.target_noc_id.level", "mentee_id.target_naics_id.level")
+    def _compute_classification_groups(self):
+        for relationship in self:
+            relationship.noc_major_group_id = _ancestor_at_level(
+                relationship.mentee_id.target_noc_id, 2
+            )
+            relationship.naics_sector_id = _ancestor_at_level(
+                relationship.mentee_id.target_naics_id, 1
+            )
+
+    @api.depends("stage_type")
+    def _compute_relationship_count(self):
+        for relationship in self:
+            relationship.relationship_count = 1
+            relationship.completed_count = int(relationship.stage_type == "completed")
+
+    def action_close(self, reason, mentee_feedback=False, mentor_feedback=False):
+        result = super().action_close(
+            reason, mentee_feedback=mentee_feedback, mentor_feedback=mentor_feedback
+        )
+        self.filtered(lambda rel: rel.stage_type == "completed")._send_certificate()
+        return result
+
+    def _send_certificate(self):
+        """E-mail the certificate of completion to each mentee, in their language."""
+        template = self.env.ref(
+            "mentoring_reports.mail_template_certificate", raise_if_not_found=False
+        )
+        if not template:
+            return
+        for relationship in self:
+            if relationship.mentee_id.partner_id.email:
+                template.send_mail(relationship.id)
+
+    def action_print_certificate(self):
+        return self.env.ref("mentoring_reports.action_report_certificate").report_action(self)

@@ -1,0 +1,1 @@
+from . import mentoring_funder_export_wizard
