@@ -1,0 +1,94 @@
+from odoo import api, fields, models
+
+from ..tools import scoring
+
+
+class MentoringMentor(models.Model):
+    _inherit = "mentoring.mentor"
+
+    background_country_ids = fields.Many2many(
+        "res.country",
+        "mentoring_mentor_background_country_rel",
+        "mentor_id",
+        "country_id",
+        string="Cultural background",
+        help="Countries the mentor comes from or knows well, for mentees who would like a "
+        "mentor of their own background.",
+    )
+    service_location_id = fields.Many2one(
+        "res.partner",
+        string="Preferred service location",
+        help="Where the mentor would rather meet mentees.",
+    )
+    free_capacity = fields.Integer(
+        string="Free places",
+        compute="_compute_free_capacity",
+        store=True,
+        help="Maximum concurrent mentees minus active mentees.",
+    )
+    availability_slots = fields.Integer(
+        string="Time slots",
+        compute="_compute_availability_slots",
+        store=True,
+        help="Days and parts of the day read from the availability (a bit mask).",
+    )
+    match_tokens = fields.Char(
+        string="Words describing the work",
+        compute="_compute_match_tokens",
+        store=True,
+        help="Words of the job title, occupation, industry and networks, in English and "
+        "French, compared with the mentees' career objectives.",
+    )
+
+    match_language_codes = fields.Char(
+        string="Language codes",
+        compute="_compute_match_codes",
+        store=True,
+        help="ISO codes of the languages spoken, read by the matching in one go.",
+    )
+    match_background_codes = fields.Char(
+        string="Background country codes",
+        compute="_compute_match_codes",
+        store=True,
+        help="ISO codes of the countries of cultural background, read by the matching.",
+    )
+
+    @api.depends("spoken_language_ids.code", "background_country_ids.code")
+    def _compute_match_codes(self):
+        for mentor in self:
+            mentor.match_language_codes = " ".join(
+                sorted(filter(None, mentor.spoken_language_ids.mapped("code")))
+            )
+            mentor.match_background_codes = " ".join(
+                sorted(filter(None, mentor.background_country_ids.mapped("code")))
+            )
+
+    @api.depends("max_mentees", "active_mentee_count")
+    def _compute_free_capacity(self):
+        for mentor in self:
+            mentor.free_capacity = max(mentor.max_mentees - mentor.active_mentee_count, 0)
+
+    @api.depends("availability")
+    def _compute_availability_slots(self):
+        for mentor in self:
+            mentor.availability_slots = scoring.parse_availability(mentor.availability)
+
+    @api.depends("function", "professional_networks", "noc_id.search_text", "naics_id.search_text")
+    def _compute_match_tokens(self):
+        for mentor in self:
+            text = " ".join(
+                filter(
+                    None,
+                    (
+                        mentor.function,
+                        mentor.noc_id.search_text,
+                        mentor.naics_id.search_text,
+                        mentor.professional_networks,
+                    ),
+                )
+            )
+            mentor.match_tokens = " ".join(sorted(scoring.tokenize(text)))
+
+    def action_find_mentee(self):
+        self.ensure_one()
+        return self.env["mentoring.match.wizard"]._open_for(mentor=self)

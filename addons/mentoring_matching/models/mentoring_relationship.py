@@ -1,0 +1,42 @@
+from odoo import fields, models
+
+
+class MentoringRelationship(models.Model):
+    _inherit = "mentoring.relationship"
+
+    match_score = fields.Float(
+        digits=(5, 1),
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+        groups="mentoring_base.group_mentoring_user",
+        help="Score of the pair (0 to 100) when it was proposed by the matching.",
+    )
+    match_explanation = fields.Html(
+        string="Why this match",
+        readonly=True,
+        copy=False,
+        groups="mentoring_base.group_mentoring_user",
+    )
+
+    def _notify_match_proposal(self):
+        """E-mail the proposal to the mentee and the mentor, each in their own language,
+        and note it in the chatter."""
+        templates = (
+            self.env.ref("mentoring_matching.mail_template_match_proposed_mentee"),
+            self.env.ref("mentoring_matching.mail_template_match_proposed_mentor"),
+        )
+        for relationship in self:
+            for template in templates:
+                template.send_mail(
+                    relationship.id, email_layout_xmlid="mail.mail_notification_light"
+                )
+            relationship.message_post(
+                body=self.env._(
+                    "Proposal e-mailed to %(mentee)s and %(mentor)s.",
+                    mentee=relationship.mentee_id.name,
+                    mentor=relationship.mentor_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True

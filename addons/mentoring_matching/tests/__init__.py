@@ -1,0 +1,7 @@
+from . import (
+    test_cohort,
+    test_match_wizard,
+    test_scoring,
+    test_security,
+    test_supply_gap,
+)

@@ -1,0 +1,2 @@
+from . import cohort
+from . import scoring
