@@ -117,6 +117,7 @@ class MentoringMentor(models.Model):
     )
     active_mentee_count = fields.Integer(
         string="Active mentees",
+        default=0,
         readonly=True,
         copy=False,
         help="Open relationships, kept in the database so that two coordinators confirming "
