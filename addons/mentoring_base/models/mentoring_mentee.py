@@ -129,12 +129,6 @@ class MentoringMentee(models.Model):
         compute="_compute_orientation_step",
         store=True,
     )
-    orientation_step_since = fields.Date(
-        string="Waiting for this step since",
-        compute="_compute_orientation_step",
-        store=True,
-        help="When the previous orientation step was done (or orientation started).",
-    )
     internationally_educated = fields.Boolean(
         compute="_compute_internationally_educated",
         store=True,

@@ -103,12 +103,6 @@ class MentoringMentor(models.Model):
         compute="_compute_orientation_step",
         store=True,
     )
-    orientation_step_since = fields.Date(
-        string="Waiting for this step since",
-        compute="_compute_orientation_step",
-        store=True,
-        help="When the previous orientation step was done (or orientation started).",
-    )
     eligibility_result_ids = fields.One2many(
         "mentoring.eligibility.result", "mentor_id", string="Screening", copy=False
     )

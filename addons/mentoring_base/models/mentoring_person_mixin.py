@@ -37,6 +37,13 @@ class MentoringPersonMixin(models.AbstractModel):
         string="Consents to share information with partner agencies", tracking=True
     )
     consent_date = fields.Date(string="Consent date", tracking=True)
+    # Computed with ``orientation_step`` by each model's ``_compute_orientation_step``.
+    orientation_step_since = fields.Date(
+        string="Waiting for this step since",
+        compute="_compute_orientation_step",
+        store=True,
+        help="When the previous orientation step was done (or orientation started).",
+    )
     state_date = fields.Date(
         string="In this state since",
         compute="_compute_state_date",
