@@ -25,6 +25,7 @@
         "views/mentoring_mentee_views.xml",
         "views/mentoring_mentor_views.xml",
         "views/res_partner_views.xml",
+        "views/res_users_views.xml",
         "views/mentoring_eligibility_rule_views.xml",
         "views/mentoring_referral_views.xml",
         "wizard/mentoring_referral_refer_back_wizard_views.xml",

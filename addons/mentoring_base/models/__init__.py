@@ -2,7 +2,9 @@ from . import mentoring_classification_mixin
 from . import mentoring_noc
 from . import mentoring_naics
 from . import mentoring_language
+from . import mentoring_tenancy_mixin
 from . import res_partner
+from . import res_users
 from . import mentoring_program
 from . import mentoring_eligibility_mixin
 from . import mentoring_eligibility_rule

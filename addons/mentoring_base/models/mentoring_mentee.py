@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .mentoring_person_mixin import lifecycle_field
 
@@ -19,7 +19,8 @@ MENTEE_STATES = [
 class MentoringMentee(models.Model):
     _name = "mentoring.mentee"
     _description = "Mentee"
-    _inherit = ["mentoring.person.mixin"]
+    # The tenancy guard comes first so it sees the values the caller gave.
+    _inherit = ["mentoring.tenancy.mixin", "mentoring.person.mixin"]
     _inherits = {"res.partner": "partner_id"}
     _order = "name"
     _rec_names_search = ["name", "email", "target_noc_id.code"]
@@ -31,6 +32,19 @@ class MentoringMentee(models.Model):
         "matched": ("completed", "ready", "withdrawn"),
         "withdrawn": ("candidate",),
     }
+    # States a mentee reaches only once their referral is accepted (eligibility gate).
+    _admitted_states = ("orientation", "ready", "matched")
+    _staff_only_fields = (
+        "partner_id",
+        "referring_agency_id",
+        "state",
+        *(f"date_{state}" for state, _label in MENTEE_STATES),
+        "program_id",
+        "facilitator_id",
+        "needs_assessment_date",
+        "orientation_session_date",
+    )
+    _tenant_link_fields = ("referrer_id",)
 
     partner_id = fields.Many2one(
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True
@@ -138,6 +152,7 @@ class MentoringMentee(models.Model):
     relationship_ids = fields.One2many(
         "mentoring.relationship", "mentee_id", string="Relationships"
     )
+    referral_ids = fields.One2many("mentoring.referral", "mentee_id", string="Referrals")
     attendance_ids = fields.One2many("mentoring.session.attendance", "mentee_id")
     events_attended = fields.Integer(
         compute="_compute_events_attended",
@@ -154,10 +169,54 @@ class MentoringMentee(models.Model):
 
     @api.model
     def _default_referring_agency(self):
-        if self.env.user.has_group("mentoring_base.group_mentoring_agency_referrer"):
-            agency = self.env.user.partner_id.commercial_partner_id
-            return agency if agency.is_company else False
-        return False
+        """The agency of an agency referrer (set on their user by an administrator)."""
+        return self.env["res.partner"]._default_client_of_agency()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        mentees = super().create(vals_list)
+        mentees._sync_client_of_agency()
+        return mentees
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "referring_agency_id" in vals or "partner_id" in vals:
+            self._sync_client_of_agency()
+        return result
+
+    def _sync_client_of_agency(self):
+        """The contact is a client of the mentee's referring agency (the key of the
+        agency referrers' contact rules); checked records only, hence sudo."""
+        for mentee in self:
+            if mentee.partner_id.client_of_agency_id != mentee.referring_agency_id:
+                mentee.partner_id.sudo().client_of_agency_id = mentee.referring_agency_id
+
+    def _check_eligibility_gate(self, new_state):
+        """Refuse orientation, matching readiness or a match to a mentee whose referral
+        was not accepted (an accepted referral includes a manager's override).
+
+        Mentees with no referral at all (self-referred, created by staff) are admitted by
+        staff through "Confirm eligible".
+
+        :raise UserError: a referral exists and none is accepted
+        """
+        if new_state not in self._admitted_states:
+            return
+        for mentee in self:
+            referrals = mentee.sudo().referral_ids
+            if referrals and "accepted" not in referrals.mapped("state"):
+                raise UserError(
+                    self.env._(
+                        "%(person)s cannot go to “%(target)s”: their referral has not been "
+                        "accepted yet. Review the referral first.",
+                        person=mentee.display_name,
+                        target=mentee._state_label(new_state),
+                    )
+                )
+
+    def _change_state(self, new_state):
+        self._check_eligibility_gate(new_state)
+        return super()._change_state(new_state)
 
     @api.depends(
         "needs_assessment_date",

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 REFERRAL_STATES = [
     ("draft", "Draft"),
@@ -10,8 +10,9 @@ REFERRAL_STATES = [
     ("withdrawn", "Withdrawn"),
 ]
 EDITABLE_STATES = ("draft", "referred_back")
-# Changed only by the workflow methods below, never directly by agency staff.
-WORKFLOW_FIELDS = {
+# Changed only by the workflow methods below (with sudo, once they have checked), never
+# directly by agency staff.
+WORKFLOW_FIELDS = (
     "state",
     "date_submitted",
     "date_decision",
@@ -20,14 +21,21 @@ WORKFLOW_FIELDS = {
     "override_reason",
     "override_user_id",
     "eligibility_result_ids",
-}
+)
 
 
 class MentoringReferral(models.Model):
     _name = "mentoring.referral"
     _description = "Referral"
-    _inherit = ["mail.thread", "mail.activity.mixin", "mentoring.eligibility.mixin"]
+    _inherit = [
+        "mentoring.tenancy.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "mentoring.eligibility.mixin",
+    ]
     _order = "date_submitted desc, id desc"
+    _staff_only_fields = ("agency_id", *WORKFLOW_FIELDS)
+    _tenant_link_fields = ("mentee_id", "agency_contact_id")
 
     name = fields.Char(
         string="Reference", required=True, copy=False, readonly=True, default="/", index=True
@@ -142,19 +150,14 @@ class MentoringReferral(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.su and not self.env.user.has_group(
-            "mentoring_base.group_mentoring_coordinator"
-        ):
-            self._check_agency_write(vals)
+        if not self._is_mentoring_staff():
+            self._check_locked()
         return super().write(vals)
 
-    def _check_agency_write(self, vals):
-        if WORKFLOW_FIELDS & set(vals) and not self.env.context.get("mentoring_referral_workflow"):
-            raise AccessError(
-                self.env._("The status and decision of a referral are set by program staff.")
-            )
+    def _check_locked(self):
+        """Agency staff change a referral only while it is a draft or referred back."""
         locked = self.filtered(lambda referral: referral.state not in EDITABLE_STATES)
-        if locked and set(vals) - WORKFLOW_FIELDS:
+        if locked:
             raise UserError(
                 self.env._(
                     "Referral %(referral)s was submitted: it can be changed again if it is "
@@ -164,7 +167,23 @@ class MentoringReferral(models.Model):
             )
 
     def _workflow_write(self, vals):
-        return self.with_context(mentoring_referral_workflow=True).write(vals)
+        """Write workflow fields on referrals the user may edit (checked here), as superuser:
+        agency staff submit and withdraw their own referrals but never set a status."""
+        self.check_access("write")
+        return self.sudo().write(vals)
+
+    @api.constrains("mentee_id", "agency_id")
+    def _check_mentee_agency(self):
+        for referral in self:
+            agency = referral.mentee_id.referring_agency_id
+            if agency and agency != referral.agency_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s is already a client of another agency: a referral can "
+                        "only be filed by the agency that referred them.",
+                        person=referral.mentee_id.name,
+                    )
+                )
 
     # -- workflow ----------------------------------------------------------------------
 
@@ -265,15 +284,28 @@ class MentoringReferral(models.Model):
                         criteria=referral._failed_mandatory_criteria(),
                     )
                 )
+        self.write({"state": "accepted", "date_decision": fields.Date.context_today(self)})
         for referral in self:
             referral._admit_mentee()
-        self.write({"state": "accepted", "date_decision": fields.Date.context_today(self)})
         self._close_review_activities(self.env._("Accepted"))
         return True
 
     def _admit_mentee(self):
-        """The client becomes an eligible mentee of the program and starts orientation."""
+        """The client becomes an eligible mentee of the program and starts orientation.
+
+        :raise UserError: the client belongs to another agency (never moved), or cannot
+            start orientation from their current state
+        """
         mentee = self.mentee_id
+        if mentee.referring_agency_id and mentee.referring_agency_id != self.agency_id:
+            raise UserError(
+                self.env._(
+                    "%(person)s is a client of %(agency)s: accepting this referral would move "
+                    "them to another agency. Ask that agency to refer them instead.",
+                    person=mentee.name,
+                    agency=mentee.referring_agency_id.name,
+                )
+            )
         mentee.write(
             {
                 "program_id": self.program_id.id,

@@ -2,7 +2,22 @@ from odoo import fields, models
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "mentoring.tenancy.mixin"]
+    # A referrer may re-parent a contact only within their own agency.
+    _staff_only_fields = ("client_of_agency_id",)
+    _tenant_link_fields = ("parent_id",)
+
+    client_of_agency_id = fields.Many2one(
+        "res.partner",
+        string="Client of agency",
+        index="btree_not_null",
+        copy=False,
+        ondelete="restrict",
+        default=lambda self: self._default_client_of_agency(),
+        help="Service agency whose client this person is. Kept equal to the referring agency "
+        "of the person's mentee record; agency referrers see their own agency's clients only.",
+    )
 
     is_service_agency = fields.Boolean(
         string="Service agency",
@@ -23,6 +38,17 @@ class ResPartner(models.Model):
     operated_program_count = fields.Integer(
         string="Programs operated", compute="_compute_mentoring_counts"
     )
+
+    def _default_client_of_agency(self):
+        """Contacts an agency referrer creates are clients of their own agency.
+
+        :return: the agency (``res.partner``) of the current agency referrer, else False
+            (also as superuser, which is what fills the column of existing contacts)
+        """
+        if self.env.su:
+            return False
+        user = self.env.user
+        return user.mentoring_agency_id if user.is_mentoring_referrer else False
 
     def _compute_mentoring_counts(self):
         counts = {

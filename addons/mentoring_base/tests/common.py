@@ -58,6 +58,7 @@ class MentoringCase(TransactionCase):
         user = new_test_user(
             cls.env, login=login, groups="mentoring_base.group_mentoring_agency_referrer"
         )
+        user.write({"mentoring_agency_id": agency.id})
         user.partner_id.parent_id = agency
         return user
 
