@@ -4,6 +4,10 @@ from odoo import fields, models
 class MentoringGoal(models.Model):
     _name = "mentoring.goal"
     _description = "Action plan goal"
+    _inherit = ["mentoring.tenancy.mixin"]
+    # Agencies add goals to their own clients' action plans, and never move one.
+    _staff_only_fields = ("mentee_id",)
+    _tenant_link_fields = ("mentee_id",)
     _order = "sequence, id"
 
     name = fields.Char(string="Goal", required=True)

@@ -44,7 +44,7 @@ class MentoringMentee(models.Model):
         "needs_assessment_date",
         "orientation_session_date",
     )
-    _tenant_link_fields = ("referrer_id",)
+    _tenant_link_fields = ("partner_id", "referrer_id")
 
     partner_id = fields.Many2one(
         "res.partner", string="Contact record", required=True, ondelete="restrict", index=True

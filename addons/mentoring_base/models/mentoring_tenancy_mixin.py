@@ -13,7 +13,8 @@ class MentoringTenancyMixin(models.AbstractModel):
 
     - ``_staff_only_fields``: fields that decide tenancy or workflow (an agency, a state, a
       decision). Outside users cannot write them, and on create may only leave them at
-      their default (which is their own agency, the first state, ...);
+      their default (which is their own agency, the first state, ...), unless they are
+      also link fields;
     - ``_tenant_link_fields``: many2one fields that attach the record to another one (a
       contact, a mentee). Outside users may only point them at records they may write
       themselves, so nobody can attach data to, or read through, another agency's records.
@@ -43,7 +44,7 @@ class MentoringTenancyMixin(models.AbstractModel):
             return
         defaults = self.default_get(list(self._staff_only_fields))
         for vals in vals_list:
-            for name in self._staff_only_fields:
+            for name in set(self._staff_only_fields) - set(self._tenant_link_fields):
                 if name in vals and (vals[name] or False) != (defaults.get(name) or False):
                     self._raise_staff_only(name)
             self._check_tenant_links(vals)

@@ -1,4 +1,5 @@
 from . import (
+    test_access_matrix,
     test_classification,
     test_mentee,
     test_mentor,
@@ -6,5 +7,6 @@ from . import (
     test_referral,
     test_relationship,
     test_security,
+    test_tenancy,
     test_translation,
 )
