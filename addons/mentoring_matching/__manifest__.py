@@ -11,6 +11,7 @@
     "external_dependencies": {"python": ["scipy"]},
     "data": [
         "security/ir.model.access.csv",
+        "security/mentoring_matching_rules.xml",
         "data/mentoring_match_profile_data.xml",
         "data/mail_template_data.xml",
         "views/mentoring_match_profile_views.xml",

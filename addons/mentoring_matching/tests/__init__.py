@@ -1,4 +1,5 @@
 from . import (
+    test_access_matrix,
     test_cohort,
     test_match_wizard,
     test_scoring,
