@@ -36,7 +36,9 @@ class TestAccessMatrix(AccessMatrixCase):
         # Wizards are seen by their creator only, not by a colleague of the same role.
         cls.colleagues = {
             cls.coordinator: new_test_user(
-                cls.env, login="matrix_coordinator", groups="mentoring_base.group_mentoring_coordinator"
+                cls.env,
+                login="matrix_coordinator",
+                groups="mentoring_base.group_mentoring_coordinator",
             ),
             cls.manager: new_test_user(
                 cls.env, login="matrix_manager", groups="mentoring_base.group_mentoring_manager"

@@ -12,6 +12,7 @@ MUTED = (
     "odoo.addons.base.models.ir_model",
     "odoo.addons.base.models.ir_rule",
     "odoo.http",
+    "odoo.addons.web.controllers.export",
     "odoo.addons.mentoring_base.models.mentoring_tenancy_mixin",
 )
 
@@ -105,6 +106,8 @@ class TestTenancyOverRpc(MentoringCase, HttpCase):
         )
         self.assertIn(response.status_code, (403, 404))
         self.assertNotIn(b"secret resume", response.content)
+        # Even with the right to export, the export reads with the referrer's rights.
+        self.referrer_a.group_ids += self.env.ref("base.group_allow_export")
         response = self.url_open(
             "/web/export/csv",
             data={
@@ -121,6 +124,7 @@ class TestTenancyOverRpc(MentoringCase, HttpCase):
             },
         )
         self.assertNotIn(b"Rpc Client B", response.content)
+        self.assertNotEqual(response.status_code, 200)
         # Related fields do not open a way round: a referral's résumé is the client's.
         answer = self._rpc(
             "mentoring.referral",
@@ -237,6 +241,7 @@ class TestTenancyOverRpc(MentoringCase, HttpCase):
             "mentoring.referral",
             "create",
             {"mentee_id": self.client_b.id, "program_id": self.program.id},
+            context={"lang": "fr_FR"},  # as the web client sends it
         )
         self._assert_refused(answer, AccessError, "vous ne pouvez choisir que")
 

@@ -19,7 +19,9 @@ class TestAccessMatrix(AccessMatrixCase):
         )
         cls.colleagues = {
             cls.coordinator: new_test_user(
-                cls.env, login="matrix_coordinator", groups="mentoring_base.group_mentoring_coordinator"
+                cls.env,
+                login="matrix_coordinator",
+                groups="mentoring_base.group_mentoring_coordinator",
             ),
             cls.manager: new_test_user(
                 cls.env, login="matrix_manager", groups="mentoring_base.group_mentoring_manager"
@@ -37,15 +39,19 @@ class TestAccessMatrix(AccessMatrixCase):
             self.opened[user] = {
                 "mentoring.match.wizard": match,
                 "mentoring.match.wizard.line": env["mentoring.match.wizard.line"].create(
-                    {"wizard_id": match.id, "mentee_id": self.mentee.id, "mentor_id": self.mentor.id}
+                    {
+                        "wizard_id": match.id,
+                        "mentee_id": self.mentee.id,
+                        "mentor_id": self.mentor.id,
+                    }
                 ),
                 "mentoring.cohort.wizard": cohort,
                 "mentoring.cohort.wizard.line": env["mentoring.cohort.wizard.line"].create(
                     {**pair, "mentor_id": self.mentor.id}
                 ),
-                "mentoring.cohort.wizard.unmatched": env["mentoring.cohort.wizard.unmatched"].create(
-                    {**pair, "reason": "No mentor free"}
-                ),
+                "mentoring.cohort.wizard.unmatched": env[
+                    "mentoring.cohort.wizard.unmatched"
+                ].create({**pair, "reason": "No mentor free"}),
             }
         return {model: records.sudo() for model, records in self.opened[user].items()}
 
