@@ -2,14 +2,16 @@
     "name": "Mentoring to Employment: Website Applications",
     "summary": "Public forms where mentors apply and newcomers refer themselves, "
     "in English and French",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",
     "license": "AGPL-3",
-    "depends": ["website", "mentoring_base"],
+    "depends": ["website", "phone_validation", "mentoring_base"],
+    "external_dependencies": {"python": ["phonenumbers"]},
     "data": [
         "security/ir.model.access.csv",
+        "data/ir_config_parameter_data.xml",
         "data/mail_template_data.xml",
         "data/website_menu_data.xml",
         "views/mentoring_website_templates.xml",

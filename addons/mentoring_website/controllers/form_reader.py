@@ -6,39 +6,47 @@ checked against the domain the form offers. Each problem becomes one translated 
 kept next to its field; what the visitor typed is kept to fill the form again.
 """
 
-import io
 import re
-import zipfile
 from pathlib import PurePosixPath
 
+from odoo.addons.phone_validation.tools.phone_validation import phone_format
+from odoo.exceptions import UserError
 from odoo.tools import email_normalize, single_email_re
+from odoo.tools.mimetypes import guess_mimetype
 from odoo.tools.translate import LazyGettext, LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
 MAX_ID = 2**31 - 1
 MAX_FILE_SIZE = 5 * 1024 * 1024
-# Extension -> (magic bytes at the start of the file, MIME type).
+DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+# Extension -> (MIME types ``guess_mimetype`` may find in such a file, MIME type stored).
+# Word 97-2003 files are OLE compound files: without a recognizable Word part, libmagic
+# only names the container (as Odoo's ``fix_filename_extension`` also accepts).
 DOCUMENT_TYPES = {
-    ".pdf": (b"%PDF-", "application/pdf"),
-    ".doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/msword"),
-    ".docx": (
-        b"PK\x03\x04",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": (("application/pdf",), "application/pdf"),
+    ".doc": (
+        ("application/msword", "application/CDFV2", "application/x-ole-storage"),
+        "application/msword",
     ),
+    ".docx": ((DOCX_MIMETYPE,), DOCX_MIMETYPE),
 }
 ID_PATTERN = re.compile(r"[0-9]{1,10}")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-PHONE_PATTERN = re.compile(
-    r"\+?[0-9 ().\-/]{7,25}(?:\s*(?:x|ext\.?|poste|#)\s*[0-9]{1,6})?", re.IGNORECASE
-)
+# Phone numbers are read in Canada; "poste" is how francophones write an extension.
+PHONE_REGION = "CA"
+PHONE_COUNTRY_CODE = 1
+FRENCH_EXTENSION = re.compile(r"\s*(?:poste|p\.)\s*([0-9]{1,6})\s*$", re.IGNORECASE)
 TRUE_VALUES = ("1", "on", "true", "yes")
 
 MSG_REQUIRED = _lt("This field is required.")
 MSG_TOO_LONG = _lt("Use %(maximum)s characters at most.")
 MSG_CONTROL_CHARACTERS = _lt("This text contains characters that are not allowed.")
 MSG_EMAIL = _lt("Enter a valid e-mail address, for example name@example.com.")
-MSG_PHONE = _lt("Enter a valid phone number, for example 613-555-0123.")
+MSG_PHONE = _lt(
+    "Enter a valid phone number, for example 613-555-0123; for a number outside North "
+    "America, start with + and the country code."
+)
 MSG_INTEGER = _lt("Enter a whole number.")
 MSG_RANGE = _lt("Enter a number from %(minimum)s to %(maximum)s.")
 MSG_CHOICE = _lt("Choose one of the options in the list.")
@@ -85,6 +93,8 @@ class FormReader:
     # -- field types ------------------------------------------------------------------
 
     def text(self, key, required=False, max_length=200, multiline=False):
+        """Stripped text of ``max_length`` characters at most, without control characters
+        (nor line breaks unless ``multiline``); ``False`` when empty."""
         value = self._raw(key)
         if multiline:
             value = value.replace("\r\n", "\n")
@@ -100,6 +110,7 @@ class FormReader:
         return value
 
     def email(self, key, required=True):
+        """One e-mail address, as typed (``False`` when wrong or empty)."""
         value = self.text(key, required=required, max_length=254)
         if value and key not in self.errors:
             if not single_email_re.match(value) or not email_normalize(value):
@@ -108,13 +119,22 @@ class FormReader:
         return value
 
     def phone(self, key, required=False):
+        """A phone number checked and formatted by ``phone_validation`` (Canada unless it
+        starts with ``+``), in international format: ``+1 613-555-0123``."""
         value = self.text(key, required=required, max_length=32)
-        if value and key not in self.errors:
-            digits = sum(char.isdigit() for char in value)
-            if not PHONE_PATTERN.fullmatch(value) or digits < 7:
-                self.error(key, MSG_PHONE)
-                return False
-        return value
+        if not value or key in self.errors:
+            return False
+        try:
+            return phone_format(
+                FRENCH_EXTENSION.sub(r" ext. \1", value),
+                PHONE_REGION,
+                PHONE_COUNTRY_CODE,
+                force_format="INTERNATIONAL",
+                raise_exception=True,
+            )
+        except UserError:
+            self.error(key, MSG_PHONE)
+            return False
 
     def integer(self, key, minimum, maximum, required=True, range_message=MSG_RANGE):
         """A whole number from ``minimum`` to ``maximum``; ``None`` when empty or wrong."""
@@ -134,6 +154,7 @@ class FormReader:
         return number
 
     def boolean(self, key, required=False, message=MSG_REQUIRED):
+        """Whether the checkbox ``key`` was ticked; ``message`` when required and not."""
         checked = self._raw(key).lower() in TRUE_VALUES
         self.values[key] = checked
         if required and not checked:
@@ -205,18 +226,9 @@ class FormReader:
         if not data:
             self.error(key, MSG_FILE_EMPTY)
             return None
-        magic, mimetype = DOCUMENT_TYPES[extension]
-        if not data.startswith(magic) or (extension == ".docx" and not _is_word_package(data)):
+        # The content decides, as Odoo's own uploads do; it must match the extension.
+        accepted, mimetype = DOCUMENT_TYPES[extension]
+        if guess_mimetype(data, default="application/octet-stream") not in accepted:
             self.error(key, MSG_FILE_TYPE)
             return None
         return {"name": name, "raw": data, "mimetype": mimetype}
-
-
-def _is_word_package(data):
-    """A DOCX file is a ZIP package holding a Word document part."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = package.namelist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return False
-    return "[Content_Types].xml" in names and any(name.startswith("word/") for name in names)

@@ -1,7 +1,7 @@
 import base64
 import logging
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from psycopg2 import IntegrityError
 
 from odoo import Command, fields, http
@@ -19,6 +19,9 @@ _logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "website_url_confirm"
 MENTOR_THANK_YOU_URL = "/mentoring/thank-you"
 MENTEE_THANK_YOU_URL = "/mentoring/self-referral/thank-you"
+# Captcha actions of the two forms (the form's ``data-captcha`` and the route's ``captcha``).
+MENTOR_CAPTCHA_ACTION = "mentoring_mentor_application"
+MENTEE_CAPTCHA_ACTION = "mentoring_self_referral"
 CLB_FIELDS = ("clb_listening", "clb_speaking", "clb_reading", "clb_writing")
 
 MSG_FIX_ERRORS = _lt("Your application was not sent yet: correct the fields marked below.")
@@ -36,22 +39,41 @@ MSG_CLB_RANGE = _lt("Choose a level from %(minimum)s to %(maximum)s, or “Not a
 MSG_CONSENT = _lt("Your consent is needed to process your application.")
 MSG_MENTOR_ACTIVITY = _lt("Screen mentor application")
 MSG_MENTEE_ACTIVITY = _lt("Review self-referral")
-MSG_LINKED = _lt("This application was linked to an existing contact.")
-MSG_CONTACT_KEPT = _lt(
-    "The contact's details were not changed: compare them with the submitted values below."
+MSG_MENTOR_ACTIVITY_DUPLICATE = _lt("Screen mentor application (possible duplicate)")
+MSG_MENTEE_ACTIVITY_DUPLICATE = _lt("Review self-referral (possible duplicate)")
+MSG_DUPLICATE = _lt(
+    "Possible duplicate: the e-mail address of this application is already used by the "
+    "contacts below. The application was saved on a new contact; nothing was changed on "
+    "the existing ones."
 )
-MSG_NEW_MENTOR_APPLICATION = _lt(
-    "A new mentor application arrived from the website for this person, who already has a "
-    "mentor record. Nothing was changed; the submitted values are below."
+MSG_DUPLICATE_MERGE = _lt(
+    "If it is the same person, merge the contacts with Odoo's contact merge (in Contacts, "
+    "select them, then Actions → Merge: wizard base.partner.merge.automatic.wizard), keeping "
+    "the existing contact. Otherwise leave them apart."
 )
-MSG_NEW_SELF_REFERRAL = _lt(
-    "A new self-referral arrived from the website for this person, who already has a "
-    "mentee record. Nothing was changed; the submitted values are below."
+MSG_DUPLICATE_MENTOR = _lt(
+    "One of them already has a mentor record. A contact can only have one: keep what is "
+    "useful from this application on the existing mentor record and delete this new one "
+    "before merging the contacts."
 )
-MSG_EMPLOYER = _lt("Employer")
-MSG_YES = _lt("Yes")
-MSG_NO = _lt("No")
-MSG_NOT_ASSESSED = _lt("Not assessed yet")
+MSG_DUPLICATE_MENTEE = _lt(
+    "One of them already has a mentee record. A contact can only have one: keep what is "
+    "useful from this self-referral on the existing mentee record and delete this new one "
+    "before merging the contacts."
+)
+MSG_ROLE_INTERNAL_USER = _lt("internal user")
+MSG_ROLE_PORTAL_USER = _lt("portal user")
+MSG_ROLE_MENTOR = _lt("mentor")
+MSG_ROLE_MENTEE = _lt("mentee")
+MSG_NEW_EMPLOYER = _lt(
+    "The employer typed in the application, %(employer)s, matches no organization marked "
+    "as an employer: a new company was created for review."
+)
+MSG_EMPLOYER_CREATED = _lt(
+    "Created from a mentor application on the website (%(mentor)s), from the employer name "
+    "the applicant typed. Check that it is not an organization already recorded under "
+    "another name (if it is, merge the two contacts) and complete its details."
+)
 
 
 def default_program(env):
@@ -79,6 +101,7 @@ class MentoringWebsite(http.Controller):
         sitemap=True,
     )
     def become_a_mentor(self, **kwargs):
+        """The empty "Become a mentor" form."""
         return self._render_mentor_form({"commitment_months": "3"}, {})
 
     @http.route(
@@ -88,8 +111,15 @@ class MentoringWebsite(http.Controller):
         website=True,
         methods=["POST"],
         sitemap=False,
+        captcha=MENTOR_CAPTCHA_ACTION,
     )
     def become_a_mentor_submit(self, **post):
+        """Check the mentor application and save it, or show the form again with messages.
+
+        ``captcha``: when a captcha addon is installed (``google_recaptcha``,
+        ``website_cf_turnstile``), Odoo verifies the token its script added to the form
+        (``data-captcha``) before this method runs, and refuses the request otherwise.
+        """
         return self._process_submission(
             "mentor",
             self._read_mentor_form,
@@ -107,6 +137,7 @@ class MentoringWebsite(http.Controller):
         sitemap=True,
     )
     def self_referral(self, **kwargs):
+        """The empty self-referral form, offering service in the page's language."""
         return self._render_mentee_form({"service_language": self._page_service_language()}, {})
 
     @http.route(
@@ -116,8 +147,11 @@ class MentoringWebsite(http.Controller):
         website=True,
         methods=["POST"],
         sitemap=False,
+        captcha=MENTEE_CAPTCHA_ACTION,
     )
     def self_referral_submit(self, **post):
+        """Check the self-referral and save it, or show the form again with messages (the
+        captcha is verified as for :meth:`become_a_mentor_submit`)."""
         return self._process_submission(
             "mentee",
             self._read_mentee_form,
@@ -128,10 +162,12 @@ class MentoringWebsite(http.Controller):
 
     @http.route(MENTOR_THANK_YOU_URL, type="http", auth="public", website=True, sitemap=False)
     def mentor_thank_you(self, **kwargs):
+        """The page shown after any accepted mentor application."""
         return request.render("mentoring_website.mentor_thank_you")
 
     @http.route(MENTEE_THANK_YOU_URL, type="http", auth="public", website=True, sitemap=False)
     def mentee_thank_you(self, **kwargs):
+        """The page shown after any accepted self-referral."""
         return request.render("mentoring_website.mentee_thank_you")
 
     @http.route(
@@ -172,7 +208,7 @@ class MentoringWebsite(http.Controller):
         data = read(reader)
         Submission = request.env["mentoring.website.submission"]
         form_error = False
-        if Submission._is_over_limit(ip):
+        if Submission._is_over_limit(ip, form_name):
             _logger.info("Website %s form: submission limit reached for %s.", form_name, ip)
             form_error = request.env._(MSG_TOO_MANY)
         elif reader.errors:
@@ -385,59 +421,71 @@ class MentoringWebsite(http.Controller):
             user = usable((admin or Users).sudo())
         return user
 
-    def _find_person(self, email):
-        return (
+    def _existing_contacts(self, email):
+        """Every contact already using ``email``: contacts (archived ones too) with that
+        address, and the contacts of users (archived ones too) whose login it is.
+
+        Read as superuser only to be named to staff in a note: a public form never writes
+        on them, and the visitor is never told whether any exists.
+        """
+        normalized = email_normalize(email)
+        partners = (
             request.env["res.partner"]
             .sudo()
-            .search(
-                [("email_normalized", "=", email_normalize(email)), ("is_company", "=", False)],
-                order="id",
-                limit=1,
-            )
+            .with_context(active_test=False)
+            .search([("email_normalized", "=", normalized)], order="id", limit=20)
         )
+        users = (
+            request.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("login", "=ilike", escape_psql(normalized))], order="id", limit=20)
+        )
+        return partners | users.partner_id
 
     def _person_values(self, data):
         return {
+            "name": data["name"],
+            "email": data["email"],
             "phone": data["phone"],
             "city": data["city"],
             "state_id": data["state"].id,
             "country_id": self._canada().id,
             "function": data.get("function") or False,
+            "lang": request.lang.code,
         }
 
-    def _create_or_complete_person(self, partner, data):
-        """A new contact in the page's language, or the existing one with only its empty
-        fields completed (a public form never overwrites what staff recorded)."""
-        values = self._person_values(data)
-        if not partner:
-            return (
-                request.env["res.partner"]
-                .sudo()
-                .create(
-                    {
-                        **values,
-                        "name": data["name"],
-                        "email": data["email"],
-                        "lang": request.lang.code,
-                    }
-                )
-            )
-        address = ("city", "state_id", "country_id")
-        if any(partner[field] for field in address):
-            values = {key: value for key, value in values.items() if key not in address}
-        updates = {key: value for key, value in values.items() if value and not partner[key]}
-        if updates:
-            partner.write(updates)
-        return partner
+    def _create_person(self, data):
+        """A new contact with the submitted values, in the page's language.
+
+        A submission never reuses an existing contact, even one with the same e-mail: its
+        author is not authenticated, so it must neither write on, nor attach anything to,
+        a contact of someone else (see :meth:`_duplicate_note`).
+        """
+        return request.env["res.partner"].sudo().create(self._person_values(data))
 
     def _find_or_create_employer(self, name):
+        """The organization ``name`` designates, only if it is exactly one active company
+        marked as employer (never a service agency); else a new company for review.
+
+        :return: ``(employer, created)``
+        """
         Partner = request.env["res.partner"].sudo()
         if not name:
-            return Partner
-        employer = Partner.search(
-            [("is_company", "=", True), ("name", "=ilike", escape_psql(name))], order="id", limit=1
+            return Partner, False
+        employers = Partner.search(
+            [
+                ("is_company", "=", True),
+                ("is_employer", "=", True),
+                ("is_service_agency", "=", False),
+                ("name", "=ilike", escape_psql(name)),
+            ],
+            order="id",
+            limit=2,
         )
-        return employer or Partner.create({"name": name, "is_company": True, "is_employer": True})
+        if len(employers) == 1:
+            return employers, False
+        return Partner.create({"name": name, "is_company": True, "is_employer": True}), True
 
     def _staff_env(self, user):
         """Environment translating notes and activities in the responsible user's language."""
@@ -460,115 +508,92 @@ class MentoringWebsite(http.Controller):
             )
         )
 
-    def _summary(self, staff_env, rows):
-        """The submitted values as an HTML list for a chatter note."""
-        items = Markup().join(
-            Markup("<li><strong>%s</strong>: %s</li>") % (label, value)
-            for label, value in rows
-            if value not in (False, None, "")
-        )
-        return Markup("<ul>%s</ul>") % items
+    def _paragraph(self, staff_env, message, **links):
+        """``message`` translated for staff as an HTML paragraph; ``links`` are Markup."""
+        text = escape(staff_env._(message))
+        return Markup("<p>%s</p>") % (text % links if links else text)
 
-    def _label(self, staff_env, model, field):
-        return staff_env[model]._fields[field]._description_string(staff_env)
+    def _duplicate_note(self, staff_env, contacts, kind):
+        """The note flagging a possible duplicate: the existing contacts with the same
+        e-mail, each named with a link and what it already is (user, mentor, mentee);
+        none of their details is copied. ``kind`` is ``"mentor"`` or ``"mentee"``.
 
-    def _selection_label(self, staff_env, model, field, value):
-        if not value:
-            return False
-        return dict(staff_env[model]._fields[field]._description_selection(staff_env))[value]
+        :return: ``Markup`` (empty when ``contacts`` is empty)
+        """
+        if not contacts:
+            return Markup()
+        Users = request.env["res.users"].sudo().with_context(active_test=False)
+        users = Users.search([("partner_id", "in", contacts.ids)])
+        participants = {}
+        for model in ("mentoring.mentor", "mentoring.mentee"):
+            records = (
+                request.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("partner_id", "in", contacts.ids)])
+            )
+            participants[model] = {record.partner_id: record for record in records}
+        items = []
+        for contact in contacts:
+            roles = []
+            for user in users.filtered(lambda user, contact=contact: user.partner_id == contact):
+                role = MSG_ROLE_PORTAL_USER if user.share else MSG_ROLE_INTERNAL_USER
+                roles.append(escape(staff_env._(role)))
+            for model, role in (
+                ("mentoring.mentor", MSG_ROLE_MENTOR),
+                ("mentoring.mentee", MSG_ROLE_MENTEE),
+            ):
+                if record := participants[model].get(contact):
+                    roles.append(record._get_html_link(title=staff_env._(role)))
+            link = contact.with_context(lang=staff_env.lang)._get_html_link()
+            if roles:
+                items.append(Markup("<li>%s (%s)</li>") % (link, Markup(", ").join(roles)))
+            else:
+                items.append(Markup("<li>%s</li>") % link)
+        body = self._paragraph(staff_env, MSG_DUPLICATE)
+        body += Markup("<ul>%s</ul>") % Markup().join(items)
+        same_kind = participants[f"mentoring.{kind}"]
+        if same_kind:
+            body += self._paragraph(
+                staff_env, MSG_DUPLICATE_MENTOR if kind == "mentor" else MSG_DUPLICATE_MENTEE
+            )
+        body += self._paragraph(staff_env, MSG_DUPLICATE_MERGE)
+        return body
 
-    def _person_rows(self, staff_env, data):
-        lang = staff_env.lang
+    def _post_note(self, record, body):
+        """An internal note by OdooBot on ``record`` (a record this submission created)."""
+        if body:
+            record.sudo().message_post(
+                body=body,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+                author_id=request.env.ref("base.partner_root").id,
+            )
 
-        def label(field):
-            return self._label(staff_env, "res.partner", field)
-
-        return [
-            (label("name"), data["name"]),
-            (label("email"), data["email"]),
-            (label("phone"), data["phone"]),
-            (label("city"), data["city"]),
-            (label("state_id"), data["state"].with_context(lang=lang).name),
-        ]
-
-    def _post_note(self, record, staff_env, messages, rows, user=None, upload=None):
-        """A note on ``record``, by OdooBot, with the submitted values (and document);
-        ``user`` is notified."""
-        body = Markup().join(Markup("<p>%s</p>") % message for message in messages)
-        body += self._summary(staff_env, rows)
-        record.sudo().message_post(
-            body=body,
-            message_type="comment",
-            subtype_xmlid="mail.mt_note",
-            author_id=request.env.ref("base.partner_root").id,
-            partner_ids=user.partner_id.ids if user else [],
-            attachments=[(upload["name"], upload["raw"])] if upload else [],
-        )
-
-    def _schedule_review(self, record, user, staff_env, summary):
+    def _schedule_review(self, record, user, staff_env, summary, note=None):
         if user:
             record.sudo().activity_schedule(
-                "mail.mail_activity_data_todo", summary=staff_env._(summary), user_id=user.id
+                "mail.mail_activity_data_todo",
+                summary=staff_env._(summary),
+                note=note or "",
+                user_id=user.id,
             )
 
     # -- mentor -----------------------------------------------------------------------
-
-    def _mentor_rows(self, staff_env, data):
-        lang = staff_env.lang
-        model = "mentoring.mentor"
-
-        def label(field):
-            return self._label(staff_env, model, field)
-
-        return [
-            *self._person_rows(staff_env, data),
-            (staff_env._(MSG_EMPLOYER), data["employer"]),
-            (self._label(staff_env, "res.partner", "function"), data["function"]),
-            (label("noc_id"), data["noc"].with_context(lang=lang).display_name),
-            (label("naics_id"), data["naics"].with_context(lang=lang).name),
-            (label("years_experience_region"), str(data["years_experience_region"])),
-            (
-                label("spoken_language_ids"),
-                ", ".join(data["languages"].with_context(lang=lang).mapped("name")),
-            ),
-            (label("professional_networks"), data["professional_networks"]),
-            (label("motivation"), data["motivation"]),
-            (label("availability"), data["availability"]),
-            (label("commitment_months"), str(data["commitment_months"])),
-            (
-                label("recruitment_source"),
-                self._selection_label(
-                    staff_env, model, "recruitment_source", data["recruitment_source"]
-                ),
-            ),
-        ]
 
     def _save_mentor_application(self, data):
         Mentor = request.env["mentoring.mentor"].sudo().with_context(mail_create_nosubscribe=True)
         program = self._default_program()
         user = self._responsible_user(program)
         staff_env = self._staff_env(user)
-        partner = self._find_person(data["email"])
-        existing = partner and Mentor.with_context(active_test=False).search(
-            [("partner_id", "=", partner.id)], limit=1
-        )
-        if existing:
-            self._post_note(
-                existing,
-                staff_env,
-                [staff_env._(MSG_NEW_MENTOR_APPLICATION), staff_env._(MSG_LINKED)],
-                self._mentor_rows(staff_env, data),
-                user=user,
-                upload=data["resume"],
-            )
-            return existing
-        linked = bool(partner)
-        partner = self._create_or_complete_person(partner, data)
+        existing = self._existing_contacts(data["email"])
+        employer, new_employer = self._find_or_create_employer(data["employer"])
+        partner = self._create_person(data)
         mentor = Mentor.create(
             {
                 "partner_id": partner.id,
                 "state": "applicant",
-                "employer_id": self._find_or_create_employer(data["employer"]).id,
+                "employer_id": employer.id,
                 "noc_id": data["noc"].id,
                 "naics_id": data["naics"].id,
                 "years_experience_region": data["years_experience_region"],
@@ -584,81 +609,35 @@ class MentoringWebsite(http.Controller):
             }
         )
         self._attachment(mentor, data["resume"])
-        if linked:
+        note = self._duplicate_note(staff_env, existing, "mentor")
+        if new_employer:
+            note += self._paragraph(staff_env, MSG_NEW_EMPLOYER, employer=employer._get_html_link())
             self._post_note(
-                mentor,
-                staff_env,
-                [staff_env._(MSG_LINKED), staff_env._(MSG_CONTACT_KEPT)],
-                self._mentor_rows(staff_env, data),
+                employer,
+                self._paragraph(staff_env, MSG_EMPLOYER_CREATED, mentor=mentor._get_html_link()),
             )
+        self._post_note(mentor, note)
         request.env.ref(
             "mentoring_website.mail_template_mentor_application_received"
         ).sudo().send_mail(mentor.id)
-        self._schedule_review(mentor, user, staff_env, MSG_MENTOR_ACTIVITY)
+        self._schedule_review(
+            mentor,
+            user,
+            staff_env,
+            MSG_MENTOR_ACTIVITY_DUPLICATE if existing else MSG_MENTOR_ACTIVITY,
+            note=note,
+        )
         return mentor
 
     # -- mentee -----------------------------------------------------------------------
-
-    def _mentee_rows(self, staff_env, data):
-        lang = staff_env.lang
-        model = "mentoring.mentee"
-
-        def label(field):
-            return self._label(staff_env, model, field)
-
-        def selection(field):
-            return self._selection_label(staff_env, model, field, data[field])
-
-        rows = [
-            *self._person_rows(staff_env, data),
-            (label("immigration_status"), selection("immigration_status")),
-            (
-                label("education_country_id"),
-                data["education_country"].with_context(lang=lang).name,
-            ),
-            (label("education_level"), selection("education_level")),
-        ]
-        rows += [
-            (label(field), str(data[field]) if data[field] else staff_env._(MSG_NOT_ASSESSED))
-            for field in CLB_FIELDS
-        ]
-        rows += [
-            (label("career_objective"), data["career_objective"]),
-            (label("target_noc_id"), data["noc"].with_context(lang=lang).display_name),
-            (label("target_naics_id"), data["naics"].with_context(lang=lang).name),
-            (
-                label("job_search_workshop"),
-                staff_env._(MSG_YES) if data["job_search_workshop"] else staff_env._(MSG_NO),
-            ),
-            (
-                label("spoken_language_ids"),
-                ", ".join(data["languages"].with_context(lang=lang).mapped("name")),
-            ),
-            (label("service_language"), selection("service_language")),
-        ]
-        return rows
 
     def _save_self_referral(self, data):
         Mentee = request.env["mentoring.mentee"].sudo().with_context(mail_create_nosubscribe=True)
         program = self._default_program()
         user = self._responsible_user(program)
         staff_env = self._staff_env(user)
-        partner = self._find_person(data["email"])
-        existing = partner and Mentee.with_context(active_test=False).search(
-            [("partner_id", "=", partner.id)], limit=1
-        )
-        if existing:
-            self._post_note(
-                existing,
-                staff_env,
-                [staff_env._(MSG_NEW_SELF_REFERRAL), staff_env._(MSG_LINKED)],
-                self._mentee_rows(staff_env, data),
-                user=user,
-                upload=data["resume"],
-            )
-            return existing
-        linked = bool(partner)
-        partner = self._create_or_complete_person(partner, data)
+        existing = self._existing_contacts(data["email"])
+        partner = self._create_person(data)
         resume = data["resume"]
         mentee = Mentee.create(
             {
@@ -683,15 +662,16 @@ class MentoringWebsite(http.Controller):
                 "consent_date": fields.Date.context_today(Mentee),
             }
         )
-        if linked:
-            self._post_note(
-                mentee,
-                staff_env,
-                [staff_env._(MSG_LINKED), staff_env._(MSG_CONTACT_KEPT)],
-                self._mentee_rows(staff_env, data),
-            )
+        note = self._duplicate_note(staff_env, existing, "mentee")
+        self._post_note(mentee, note)
         request.env.ref("mentoring_website.mail_template_self_referral_received").sudo().send_mail(
             mentee.id
         )
-        self._schedule_review(mentee, user, staff_env, MSG_MENTEE_ACTIVITY)
+        self._schedule_review(
+            mentee,
+            user,
+            staff_env,
+            MSG_MENTEE_ACTIVITY_DUPLICATE if existing else MSG_MENTEE_ACTIVITY,
+            note=note,
+        )
         return mentee

@@ -2,9 +2,13 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 
-# At most this many accepted applications per client address and per hour, both forms together.
-DEFAULT_LIMIT_PER_HOUR = 5
-LIMIT_PARAMETER = "mentoring_website.submission_limit_per_hour"
+FORMS = [("mentor", "Become a mentor"), ("mentee", "Self-referral")]
+# At most this many accepted applications per client address, per form and per hour. High
+# enough for a job fair or an agency's computer lab, where many people share one address.
+DEFAULT_LIMIT_PER_HOUR = 30
+# One system parameter per form: ``mentoring_website.submission_limit_mentor`` and
+# ``mentoring_website.submission_limit_mentee``.
+LIMIT_PARAMETER = "mentoring_website.submission_limit_%s"
 # Rows only serve the limit: they are deleted by the daily autovacuum after this many days.
 KEEP_DAYS = 7
 
@@ -17,30 +21,30 @@ class MentoringWebsiteSubmission(models.Model):
     _order = "create_date desc, id desc"
 
     ip = fields.Char(string="IP address", required=True, readonly=True)
-    form = fields.Selection(
-        [("mentor", "Become a mentor"), ("mentee", "Self-referral")],
-        required=True,
-        readonly=True,
-    )
+    form = fields.Selection(FORMS, required=True, readonly=True)
 
     _ip_create_date_idx = models.Index("(ip, create_date)")
 
     @api.model
-    def _limit_per_hour(self):
-        value = self.env["ir.config_parameter"].sudo().get_param(LIMIT_PARAMETER)
+    def _limit_per_hour(self, form):
+        """How many applications one address may send on ``form`` in an hour: the system
+        parameter of that form, else 30. A value below 1 or not a number is ignored."""
+        value = self.env["ir.config_parameter"].sudo().get_param(LIMIT_PARAMETER % form)
         try:
-            return int(value) if value else DEFAULT_LIMIT_PER_HOUR
-        except ValueError:
+            limit = int(value)
+        except (TypeError, ValueError):
             return DEFAULT_LIMIT_PER_HOUR
+        return limit if limit > 0 else DEFAULT_LIMIT_PER_HOUR
 
     @api.model
-    def _is_over_limit(self, ip):
-        """Whether ``ip`` already sent as many accepted applications as allowed this hour."""
+    def _is_over_limit(self, ip, form):
+        """Whether ``ip`` already sent as many accepted applications on ``form`` as allowed
+        this hour (the other form has its own count)."""
         since = fields.Datetime.now() - timedelta(hours=1)
         count = self.sudo().search_count(
-            [("ip", "=", ip or "unknown"), ("create_date", ">=", since)]
+            [("ip", "=", ip or "unknown"), ("form", "=", form), ("create_date", ">=", since)]
         )
-        return count >= self._limit_per_hour()
+        return count >= self._limit_per_hour(form)
 
     @api.model
     def _record_submission(self, ip, form):

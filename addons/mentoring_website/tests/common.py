@@ -1,5 +1,7 @@
 import io
+import struct
 import zipfile
+import zlib
 
 from lxml import html
 
@@ -10,6 +12,7 @@ from odoo.tests import HttpCase, new_test_user
 MENTOR_URL = "/mentoring/become-a-mentor"
 MENTEE_URL = "/mentoring/self-referral"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CHECKBOXES = ("commitment_confirmed", "consent_share", "job_search_workshop")
 
 
@@ -20,6 +23,26 @@ def docx_bytes():
         package.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
         package.writestr("word/document.xml", '<?xml version="1.0"?><w:document/>')
     return buffer.getvalue()
+
+
+def png_bytes():
+    """A valid 1x1 PNG image."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff"))
+        + chunk(b"IEND", b"")
+    )
 
 
 class MentoringWebsiteCase(HttpCase):
@@ -170,6 +193,30 @@ class MentoringWebsiteCase(HttpCase):
             "activities": count("mail.activity"),
             "submissions": count("mentoring.website.submission"),
         }
+
+    def snapshot(self, partner):
+        """Everything a submission must not change on an existing contact: every stored
+        field, and the messages, attachments, followers and activities on it."""
+        self.env.invalidate_all()
+        partner = partner.with_context(active_test=False)
+        stored = [name for name, field in partner._fields.items() if field.store]
+        attached = [("res_model", "=", "res.partner"), ("res_id", "=", partner.id)]
+        return {
+            "fields": partner.read(stored)[0],
+            "messages": self.env["mail.message"].search(
+                [("model", "=", "res.partner"), ("res_id", "=", partner.id)]
+            ),
+            "attachments": self.env["ir.attachment"].search(attached),
+            "followers": self.env["mail.followers"].search(attached),
+            "activities": self.env["mail.activity"].search(attached),
+        }
+
+    def assertUnchanged(self, partner, before):
+        after = self.snapshot(partner)
+        for key, value in before["fields"].items():
+            self.assertEqual(after["fields"][key], value, f"{partner.name}: {key} changed")
+        for key in ("messages", "attachments", "followers", "activities"):
+            self.assertEqual(after[key], before[key], f"{partner.name}: {key} added")
 
     def page(self, response):
         return html.fromstring(response.content)

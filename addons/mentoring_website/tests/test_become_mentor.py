@@ -1,8 +1,19 @@
+from unittest.mock import Mock, patch
+
+from odoo.exceptions import UserError
 from odoo.fields import Date
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import MENTOR_URL, PDF, MentoringWebsiteCase
+from .common import (
+    DOCX,
+    MENTEE_URL,
+    MENTOR_URL,
+    PDF,
+    MentoringWebsiteCase,
+    docx_bytes,
+    png_bytes,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -69,7 +80,7 @@ class TestBecomeMentor(MentoringWebsiteCase):
                 {
                     "state": "applicant",
                     "name": "Marie Tremblay",
-                    "phone": "613-555-0123",
+                    "phone": "+1 613-555-0123",
                     "city": "Ottawa",
                     "state_id": self.ontario.id,
                     "country_id": self.env.ref("base.ca").id,
@@ -150,55 +161,240 @@ class TestBecomeMentor(MentoringWebsiteCase):
         mentor = self.env["mentoring.mentor"].search([("email", "=", "marie.tremblay@example.org")])
         self.assertEqual(mentor.activity_ids.user_id, self.env.ref("base.user_admin"))
 
-    def test_existing_contact_is_linked(self):
+    def assertFlaggedDuplicate(self, record, existing, summary):
+        """``record`` was made on a new contact, its coordinator is asked to check a
+        possible duplicate and the note names each existing contact, links to it and
+        explains how to merge them."""
+        self.assertNotIn(record.partner_id, existing)
+        note = record.message_ids.filtered(lambda message: "Possible duplicate" in message.body)
+        self.assertEqual(len(note), 1)
+        for contact in existing:
+            self.assertIn(f'data-oe-model="res.partner" data-oe-id="{contact.id}"', note.body)
+            self.assertIn(contact.display_name, note.body)
+        self.assertIn("base.partner.merge.automatic.wizard", note.body)
+        self.assertEqual(note.author_id, self.env.ref("base.partner_root"))
+        self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertFalse(note.partner_ids & existing, "existing contacts are not notified")
+        self.assertRecordValues(
+            record.activity_ids, [{"summary": summary, "user_id": self.coordinator.id}]
+        )
+        self.assertIn("Possible duplicate", record.activity_ids.note)
+        return note
+
+    def test_existing_contact_is_not_reused(self):
         partner = self.env["res.partner"].create(
             {"name": "Marie T.", "email": "Marie.Tremblay@Example.org", "city": "Kanata"}
         )
+        before_partner = self.snapshot(partner)
         before = self.counts()
         response = self.post(MENTOR_URL, self.mentor_values(email="MARIE.TREMBLAY@example.org"))
         self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
-        self.assertEqual(self.counts()["partners"], before["partners"], "no duplicate contact")
-        mentor = self.env["mentoring.mentor"].search([("partner_id", "=", partner.id)])
+        self.assertEqual(self.counts()["partners"], before["partners"] + 1, "a new contact")
+        self.assertUnchanged(partner, before_partner)
+        self.assertFalse(self.env["mentoring.mentor"].search([("partner_id", "=", partner.id)]))
+        mentor = self.env["mentoring.mentor"].search([("email", "=", "MARIE.TREMBLAY@example.org")])
         self.assertEqual(len(mentor), 1)
-        self.assertEqual(mentor.state, "applicant")
-        # What staff recorded stays; only empty fields are completed.
         self.assertRecordValues(
-            partner,
-            [{"name": "Marie T.", "city": "Kanata", "phone": "613-555-0123", "state_id": False}],
+            mentor,
+            [
+                {
+                    "name": "Marie Tremblay",
+                    "city": "Ottawa",
+                    "phone": "+1 613-555-0123",
+                    "state_id": self.ontario.id,
+                    "state": "applicant",
+                }
+            ],
         )
-        notes = mentor.message_ids.filtered(
-            lambda message: "linked to an existing contact" in message.body
+        note = self.assertFlaggedDuplicate(
+            mentor, partner, "Screen mentor application (possible duplicate)"
         )
-        self.assertEqual(len(notes), 1)
-        self.assertIn("Marie Tremblay", notes.body)
-        self.assertEqual(len(mentor.activity_ids), 1)
+        self.assertNotIn("Kanata", note.body, "the existing contact's data is not copied")
 
-    def test_existing_mentor_is_not_duplicated(self):
+    def test_internal_and_portal_users_are_never_touched(self):
+        """A public form posted with the e-mail of a user (internal, portal, archived) never
+        writes on that user's contact: a new contact is flagged as a possible duplicate."""
+        admin = self.env.ref("base.user_admin")
+        admin.email = "mitchell.admin@example.com"
+        portal = new_test_user(
+            self.env,
+            login="mw_portal",
+            name="Paula Portal",
+            email="paula.portal@example.org",
+            groups="base.group_portal",
+        )
+        former = new_test_user(
+            self.env, login="former.coordinator@example.org", name="Former Coordinator"
+        )
+        former.partner_id.email = False
+        former.action_archive()
+        for user, role in (
+            (admin, "internal user"),
+            (portal, "portal user"),
+            (former, "internal user"),
+        ):
+            with self.subTest(user=user.login):
+                email = user.email or user.login
+                before_partner = self.snapshot(user.partner_id)
+                before_user = user.with_context(active_test=False).read(["write_date"])
+                before = self.counts()
+                values = self.mentor_values(
+                    name="Somebody Else", email=email.upper(), phone="819-555-0100"
+                )
+                response = self.post(MENTOR_URL, values, files=self.resume("cv-other.pdf"))
+                self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+                self.assertIn("screening conversation", response.text)
+                self.assertUnchanged(user.partner_id, before_partner)
+                self.assertEqual(
+                    user.with_context(active_test=False).read(["write_date"]), before_user
+                )
+                after = self.counts()
+                self.assertEqual(after["partners"], before["partners"] + 1)
+                self.assertEqual(after["mentors"], before["mentors"] + 1)
+                mentor = self.env["mentoring.mentor"].search(
+                    [("email", "=", email.upper())], order="id desc", limit=1
+                )
+                self.assertEqual(mentor.name, "Somebody Else")
+                note = self.assertFlaggedDuplicate(
+                    mentor, user.partner_id, "Screen mentor application (possible duplicate)"
+                )
+                self.assertIn(role, note.body)
+                self.assertNotIn(self.env.ref("base.partner_admin").email or "-", note.body)
+                # The résumé is on the new mentor, never on the user's contact.
+                attachment = self.env["ir.attachment"].search(
+                    [("res_model", "=", "mentoring.mentor"), ("res_id", "=", mentor.id)]
+                )
+                self.assertEqual(attachment.name, "cv-other.pdf")
+
+    def test_thank_you_page_does_not_tell_known_addresses(self):
+        known = self.post(MENTOR_URL, self.mentor_values(email=self.coordinator.email))
+        unknown = self.post(MENTOR_URL, self.mentor_values(email="nobody.yet@example.org"))
+        self.assertEqual(known.url, unknown.url)
+        self.assertEqual(
+            self.page(known).xpath('//*[@id="mentoring_thank_you"]')[0].text_content(),
+            self.page(unknown).xpath('//*[@id="mentoring_thank_you"]')[0].text_content(),
+        )
+
+    def test_existing_mentor_is_flagged(self):
         mentor = self.env["mentoring.mentor"].create(
             {"name": "Marie Tremblay", "email": "marie.tremblay@example.org", "phone": "555"}
         )
+        before_partner = self.snapshot(mentor.partner_id)
+        before_messages = mentor.message_ids
         state = mentor.state
         before = self.counts()
         values = self.mentor_values(motivation="I would like to mentor a second newcomer.")
         response = self.post(MENTOR_URL, values, files=self.resume("new-cv.pdf"))
         self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
         after = self.counts()
-        for key in ("mentors", "partners", "mentees", "activities"):
-            self.assertEqual(after[key], before[key], f"{key} changed")
+        for key in ("mentors", "partners", "activities"):
+            self.assertEqual(after[key], before[key] + 1, f"{key}: one new record")
+        # The existing mentor and its contact are untouched.
+        self.assertUnchanged(mentor.partner_id, before_partner)
+        self.assertEqual(mentor.message_ids, before_messages)
         self.assertRecordValues(mentor, [{"state": state, "phone": "555", "noc_id": False}])
-        note = mentor.message_ids.filtered(lambda message: "new mentor application" in message.body)
-        self.assertEqual(len(note), 1)
-        self.assertIn("linked to an existing contact", note.body)
-        self.assertIn("I would like to mentor a second newcomer.", note.body)
-        self.assertIn("21231", note.body)
-        self.assertEqual(note.attachment_ids.name, "new-cv.pdf")
-        self.assertIn(self.coordinator.partner_id, note.partner_ids)
-        self.assertFalse(
-            self.env["mail.mail"]
-            .search([("model", "=", "mentoring.mentor"), ("res_id", "=", mentor.id)])
-            .filtered(lambda mail: "We received" in (mail.subject or "")),
-            "no second acknowledgement",
+        self.assertFalse(mentor.activity_ids)
+        new = self.env["mentoring.mentor"].search(
+            [("email", "=", "marie.tremblay@example.org"), ("id", "!=", mentor.id)]
         )
+        self.assertRecordValues(
+            new,
+            [
+                {
+                    "motivation": "I would like to mentor a second newcomer.",
+                    "noc_id": self.noc_software.id,
+                    "state": "applicant",
+                }
+            ],
+        )
+        note = self.assertFlaggedDuplicate(
+            new, mentor.partner_id, "Screen mentor application (possible duplicate)"
+        )
+        self.assertIn("already has a mentor record", note.body)
+        self.assertIn(f'data-oe-model="mentoring.mentor" data-oe-id="{mentor.id}"', note.body)
+
+    def test_employer_must_be_a_marked_employer(self):
+        """The employer typed is linked only to an active company marked as employer;
+        the name of an agency or any other organization gives a new company for review."""
+        agency = self.env["res.partner"].create(
+            {"name": "Ottawa Newcomer Services", "is_company": True, "is_service_agency": True}
+        )
+        agency_employer = self.env["res.partner"].create(
+            {
+                "name": "Capital Settlement Agency",
+                "is_company": True,
+                "is_service_agency": True,
+                "is_employer": True,
+            }
+        )
+        funder = self.env["res.partner"].create(
+            {"name": "Ontario Career Fund", "is_company": True, "is_funder": True}
+        )
+        person = self.env["res.partner"].create({"name": "Bytown Tech", "is_employer": True})
+        archived = self.env["res.partner"].create(
+            {"name": "Old Employer", "is_company": True, "is_employer": True, "active": False}
+        )
+        for index, existing in enumerate((agency, agency_employer, funder, person, archived)):
+            with self.subTest(organization=existing.name):
+                before = self.snapshot(existing)
+                email = f"mentor{index}@example.org"
+                values = self.mentor_values(email=email, employer=existing.name.upper())
+                response = self.post(MENTOR_URL, values)
+                self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+                self.assertUnchanged(existing, before)
+                mentor = self.env["mentoring.mentor"].search([("email", "=", email)])
+                employer = mentor.employer_id
+                self.assertNotEqual(employer, existing)
+                self.assertRecordValues(
+                    employer,
+                    [
+                        {
+                            "name": existing.name.upper(),
+                            "is_company": True,
+                            "is_employer": True,
+                            "is_service_agency": False,
+                            "is_funder": False,
+                        }
+                    ],
+                )
+                review = employer.message_ids.filtered(
+                    lambda message: "Created from a mentor application" in message.body
+                )
+                self.assertEqual(len(review), 1)
+                self.assertIn(
+                    f'data-oe-model="mentoring.mentor" data-oe-id="{mentor.id}"', review.body
+                )
+                note = mentor.message_ids.filtered(
+                    lambda message: "a new company was created for review" in message.body
+                )
+                self.assertEqual(len(note), 1)
+                self.assertIn(f'data-oe-model="res.partner" data-oe-id="{employer.id}"', note.body)
+                self.assertEqual(mentor.activity_ids.summary, "Screen mentor application")
+
+    def test_captcha_hook(self):
+        """Installed captcha addons protect the form: the route declares its captcha action
+        and the form carries it in ``data-captcha`` for their scripts."""
+        rules = [
+            rule
+            for rule in self.env["ir.http"].routing_map().iter_rules()
+            if rule.rule == MENTOR_URL and "POST" in (rule.methods or ())
+        ]
+        self.assertEqual(len(rules), 1)
+        self.assertEqual(rules[0].endpoint.routing["captcha"], "mentoring_mentor_application")
+        form = self.page(self.url_open(MENTOR_URL)).xpath('//form[@id="mentoring_mentor_form"]')
+        self.assertEqual(form[0].get("data-captcha"), "mentoring_mentor_application")
+        # Odoo calls the captcha check of the installed addons before the form is read.
+        before = self.counts()
+        IrHttp = type(self.env["ir.http"])
+        verify = Mock(side_effect=UserError("Suspicious activity detected."))
+        with (
+            patch.object(IrHttp, "_verify_request_recaptcha_token", verify),
+            mute_logger("odoo.http"),
+        ):
+            response = self.post(MENTOR_URL, self.mentor_values())
+        verify.assert_called_once_with("mentoring_mentor_application")
+        self.assertFalse(response.url.endswith("/mentoring/thank-you"), response.url)
+        self.assertEqual(self.counts(), before)
 
     # -- rejected submissions -----------------------------------------------------------
 
@@ -250,10 +446,31 @@ class TestBecomeMentor(MentoringWebsiteCase):
         self.assertRejected(response, before, "email", "Enter a valid e-mail address", values)
 
     def test_bad_phone(self):
+        """Numbers ``phone_validation`` cannot parse for Canada are refused next to the field."""
         before = self.counts()
-        values = self.mentor_values(phone="call me maybe")
-        response = self.post(MENTOR_URL, values)
-        self.assertRejected(response, before, "phone", "Enter a valid phone number", values)
+        for phone in ("call me maybe", "613 555", "123-456-7890", "+1 613 555 01"):
+            values = self.mentor_values(phone=phone)
+            response = self.post(MENTOR_URL, values)
+            self.assertRejected(response, before, "phone", "Enter a valid phone number", values)
+
+    def test_phone_formats(self):
+        """Phone numbers are stored in international format; a French extension is read."""
+        for index, (typed, stored) in enumerate(
+            (
+                ("(613) 555 0123 poste 42", "+1 613-555-0123 ext. 42"),
+                ("6135550123", "+1 613-555-0123"),
+                ("+33 1 23 45 67 89", "+33 1 23 45 67 89"),
+            )
+        ):
+            email = f"phone{index}@example.org"
+            response = self.post(MENTOR_URL, self.mentor_values(email=email, phone=typed))
+            self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+            mentor = self.env["mentoring.mentor"].search([("email", "=", email)])
+            self.assertEqual(mentor.phone, stored)
+        response = self.post(MENTOR_URL, self.mentor_values(email="nophone@example.org", phone=""))
+        self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+        mentor = self.env["mentoring.mentor"].search([("email", "=", "nophone@example.org")])
+        self.assertFalse(mentor.phone)
 
     def test_negative_years(self):
         before = self.counts()
@@ -322,18 +539,42 @@ class TestBecomeMentor(MentoringWebsiteCase):
         )
 
     def test_wrong_file_type(self):
+        """The content of the file, as ``guess_mimetype`` reads it, must be a PDF, DOC or
+        DOCX document matching the file's extension."""
         before = self.counts()
         values = self.mentor_values()
         for name, data in (
             ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00"),
+            ("cv.pdf", png_bytes()),
             ("cv.pdf", b"Just plain text renamed as a PDF"),
             ("cv.docx", b"PK\x03\x04 but not a Word package"),
+            ("cv.docx", PDF),
             ("cv.doc", PDF),
+            ("cv.pdf", docx_bytes()),
         ):
-            response = self.post(MENTOR_URL, values, files=self.resume(name, data))
+            with self.subTest(name=name, data=data[:8]), mute_logger("odoo.tools.mimetypes"):
+                response = self.post(MENTOR_URL, values, files=self.resume(name, data))
             self.assertRejected(
                 response, before, "resume", "Attach a PDF, DOC or DOCX document.", values
             )
+
+    def test_accepted_file_types(self):
+        for index, (name, data, mimetype) in enumerate(
+            (
+                ("cv.docx", docx_bytes(), DOCX),
+                ("CV.PDF", PDF, "application/pdf"),
+            )
+        ):
+            email = f"file{index}@example.org"
+            response = self.post(
+                MENTOR_URL, self.mentor_values(email=email), files=self.resume(name, data)
+            )
+            self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+            mentor = self.env["mentoring.mentor"].search([("email", "=", email)])
+            attachment = self.env["ir.attachment"].search(
+                [("res_model", "=", "mentoring.mentor"), ("res_id", "=", mentor.id)]
+            )
+            self.assertRecordValues(attachment, [{"name": name, "mimetype": mimetype}])
 
     def test_file_too_large(self):
         before = self.counts()
@@ -350,14 +591,21 @@ class TestBecomeMentor(MentoringWebsiteCase):
         self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
         self.assertEqual(self.counts(), before, "a robot's submission must create nothing")
 
-    def test_submission_limit(self):
-        Submission = self.env["mentoring.website.submission"]
-        for _index in range(4):
-            Submission._record_submission("127.0.0.1", "mentee")
-        # The fifth application of the hour is accepted...
-        response = self.post(MENTOR_URL, self.mentor_values())
-        self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
-        # ... the sixth is not, whichever the form.
+    def test_submission_limit_is_per_form_and_configurable(self):
+        """A job fair: six people apply from one address, which the default limit allows;
+        a lower configured limit stops the next one, on this form only."""
+        for index in range(6):
+            values = self.mentor_values(email=f"fair{index}@example.org")
+            response = self.post(MENTOR_URL, values)
+            self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+        self.assertEqual(
+            self.env["mentoring.website.submission"].search_count(
+                [("ip", "=", "127.0.0.1"), ("form", "=", "mentor")]
+            ),
+            6,
+        )
+        Parameters = self.env["ir.config_parameter"]
+        Parameters.set_param("mentoring_website.submission_limit_mentor", "6")
         before = self.counts()
         values = self.mentor_values(email="someone.else@example.com")
         response = self.post(MENTOR_URL, values)
@@ -365,12 +613,37 @@ class TestBecomeMentor(MentoringWebsiteCase):
         self.assertIn(
             "Too many applications", doc.get_element_by_id("mw_form_error").text_content()
         )
-        # Submissions from other addresses or older than an hour do not count.
+        # The self-referral form has its own limit.
+        response = self.post(MENTEE_URL, self.mentee_values(), files=self.resume())
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"), response.url)
+        # A higher limit lets the next person in; submissions older than an hour do not count.
+        Parameters.set_param("mentoring_website.submission_limit_mentor", "7")
+        response = self.post(MENTOR_URL, values)
+        self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+        values = self.mentor_values(email="third.person@example.com")
+        self.assertRejected(self.post(MENTOR_URL, values), self.counts(), values=values)
         self.env.cr.execute(
             "UPDATE mentoring_website_submission SET create_date = now() - interval '2 hours'"
         )
         response = self.post(MENTOR_URL, values)
         self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+
+    def test_submission_limit_default(self):
+        Submission = self.env["mentoring.website.submission"]
+        Parameters = self.env["ir.config_parameter"]
+        self.assertEqual(Submission._limit_per_hour("mentor"), 30)
+        self.assertEqual(Submission._limit_per_hour("mentee"), 30)
+        for wrong in ("", "many", "0", "-4"):
+            Parameters.set_param("mentoring_website.submission_limit_mentee", wrong)
+            self.assertEqual(Submission._limit_per_hour("mentee"), 30)
+        Parameters.set_param("mentoring_website.submission_limit_mentee", "2")
+        self.assertEqual(Submission._limit_per_hour("mentee"), 2)
+        self.assertEqual(Submission._limit_per_hour("mentor"), 30)
+        for _index in range(2):
+            Submission._record_submission("192.0.2.7", "mentee")
+        self.assertTrue(Submission._is_over_limit("192.0.2.7", "mentee"))
+        self.assertFalse(Submission._is_over_limit("192.0.2.7", "mentor"))
+        self.assertFalse(Submission._is_over_limit("192.0.2.8", "mentee"))
 
     def test_missing_csrf_token(self):
         before = self.counts()

@@ -118,3 +118,40 @@ class TestFrench(MentoringWebsiteCase):
             },
             results,
         )
+
+    def test_french_phone_error(self):
+        before = self.counts()
+        values = self.mentor_values(phone="appelez-moi")
+        response = self.post(self.fr + MENTOR_URL, values)
+        values["noc_label"] = self.noc_software.with_context(lang="fr_CA").display_name
+        self.assertRejected(
+            response,
+            before,
+            "phone",
+            "Entrez un numéro de téléphone valide, par exemple 613-555-0123",
+            values,
+        )
+
+    def test_french_duplicate_flag(self):
+        """A francophone coordinator reads the possible-duplicate flag in French."""
+        self.coordinator.lang = "fr_CA"
+        existing = self.env["res.partner"].create(
+            {"name": "Marie Tremblay", "email": "marie.tremblay@example.org"}
+        )
+        response = self.post(MENTOR_URL, self.mentor_values(employer="Logiciels Gatineau inc."))
+        self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+        mentor = self.env["mentoring.mentor"].search(
+            [("email", "=", "marie.tremblay@example.org"), ("partner_id", "!=", existing.id)]
+        )
+        self.assertEqual(
+            mentor.activity_ids.summary,
+            "Faire le filtrage de la candidature de mentor (doublon possible)",
+        )
+        note = mentor.message_ids.filtered(lambda message: "Doublon possible" in message.body)
+        self.assertEqual(len(note), 1)
+        self.assertIn("base.partner.merge.automatic.wizard", note.body)
+        self.assertIn("une nouvelle entreprise a été créée", note.body)
+        review = mentor.employer_id.message_ids.filtered(
+            lambda message: "Créée à partir d'une candidature de mentor" in message.body
+        )
+        self.assertEqual(len(review), 1)

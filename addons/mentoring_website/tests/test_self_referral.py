@@ -51,7 +51,7 @@ class TestSelfReferral(MentoringWebsiteCase):
                     "referring_agency_id": False,
                     "program_id": self.program.id,
                     "name": "Leïla Ouédraogo",
-                    "phone": "+1 613 555 0199",
+                    "phone": "+1 613-555-0199",
                     "city": "Ottawa",
                     "state_id": self.ontario.id,
                     "country_id": self.env.ref("base.ca").id,
@@ -94,24 +94,78 @@ class TestSelfReferral(MentoringWebsiteCase):
         self.assertEqual(after["mentees"], before["mentees"] + 1)
         self.assertEqual(after["submissions"], before["submissions"] + 1)
 
-    def test_existing_mentee_is_not_duplicated(self):
+    def test_existing_mentee_is_flagged(self):
+        """A self-referral with the e-mail of an existing mentee never writes on that
+        mentee or their contact: a new mentee on a new contact is flagged for staff."""
         mentee = self.env["mentoring.mentee"].create(
             {"name": "Leïla Ouédraogo", "email": "leila.ouedraogo@example.org", "clb_reading": 6}
         )
+        before_partner = self.snapshot(mentee.partner_id)
+        before_messages = mentee.message_ids
         before = self.counts()
         response = self.post(
             MENTEE_URL, self.mentee_values(email="Leila.Ouedraogo@example.org"), files=self.resume()
         )
         self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"))
         after = self.counts()
-        for key in ("mentors", "mentees", "partners", "activities"):
-            self.assertEqual(after[key], before[key], f"{key} changed")
+        for key in ("mentees", "partners", "activities"):
+            self.assertEqual(after[key], before[key] + 1, f"{key}: one new record")
+        self.assertEqual(after["mentors"], before["mentors"])
+        self.assertUnchanged(mentee.partner_id, before_partner)
+        self.assertEqual(mentee.message_ids, before_messages)
         self.assertRecordValues(mentee, [{"clb_reading": 6, "self_referred": False}])
-        note = mentee.message_ids.filtered(lambda message: "new self-referral" in message.body)
+        self.assertFalse(mentee.activity_ids)
+        new = self.env["mentoring.mentee"].search([("email", "=", "Leila.Ouedraogo@example.org")])
+        self.assertRecordValues(
+            new,
+            [
+                {
+                    "clb_reading": 9,
+                    "self_referred": True,
+                    "state": "candidate",
+                    "resume_filename": "cv.pdf",
+                }
+            ],
+        )
+        self.assertNotEqual(new.partner_id, mentee.partner_id)
+        note = new.message_ids.filtered(lambda message: "Possible duplicate" in message.body)
         self.assertEqual(len(note), 1)
-        self.assertIn("Work as a software developer", note.body)
-        self.assertIn("linked to an existing contact", note.body)
-        self.assertEqual(note.attachment_ids.name, "cv.pdf")
+        self.assertIn(f'data-oe-model="res.partner" data-oe-id="{mentee.partner_id.id}"', note.body)
+        self.assertIn(f'data-oe-model="mentoring.mentee" data-oe-id="{mentee.id}"', note.body)
+        self.assertIn("already has a mentee record", note.body)
+        self.assertIn("base.partner.merge.automatic.wizard", note.body)
+        self.assertRecordValues(
+            new.activity_ids,
+            [
+                {
+                    "summary": "Review self-referral (possible duplicate)",
+                    "user_id": self.coordinator.id,
+                }
+            ],
+        )
+        # The acknowledgement goes to the new contact, as for anyone.
+        mail = self.env["mail.mail"].search(
+            [
+                ("model", "=", "mentoring.mentee"),
+                ("res_id", "=", new.id),
+                ("subject", "=", "We received your self-referral"),
+            ]
+        )
+        self.assertEqual(mail.recipient_ids, new.partner_id)
+
+    def test_mentor_applying_as_mentee_is_flagged(self):
+        mentor = self.env["mentoring.mentor"].create(
+            {"name": "Leïla O.", "email": "leila.ouedraogo@example.org"}
+        )
+        before_partner = self.snapshot(mentor.partner_id)
+        response = self.post(MENTEE_URL, self.mentee_values(), files=self.resume())
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"))
+        self.assertUnchanged(mentor.partner_id, before_partner)
+        new = self.env["mentoring.mentee"].search([("email", "=", "leila.ouedraogo@example.org")])
+        note = new.message_ids.filtered(lambda message: "Possible duplicate" in message.body)
+        self.assertIn(f'data-oe-model="mentoring.mentor" data-oe-id="{mentor.id}"', note.body)
+        self.assertNotIn("already has a mentee record", note.body)
+        self.assertEqual(new.activity_ids.summary, "Review self-referral (possible duplicate)")
 
     def test_clb_out_of_range(self):
         before = self.counts()
@@ -166,14 +220,32 @@ class TestSelfReferral(MentoringWebsiteCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.counts(), before)
 
-    def test_limit_is_shared_with_the_mentor_form(self):
+    def test_limit_is_per_form(self):
+        """Mentor applications from the same address do not count for this form."""
         Submission = self.env["mentoring.website.submission"]
-        for _index in range(5):
+        for _index in range(30):
             Submission._record_submission("127.0.0.1", "mentor")
+        response = self.post(MENTEE_URL, self.mentee_values(), files=self.resume())
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"))
+        for _index in range(29):
+            Submission._record_submission("127.0.0.1", "mentee")
         before = self.counts()
-        values = self.mentee_values()
+        values = self.mentee_values(email="someone.else@example.org")
         response = self.post(MENTEE_URL, values, files=self.resume())
         doc = self.assertRejected(response, before, values=values)
         self.assertIn(
             "Too many applications", doc.get_element_by_id("mw_form_error").text_content()
         )
+
+    def test_captcha_hook(self):
+        rules = [
+            rule
+            for rule in self.env["ir.http"].routing_map().iter_rules()
+            if rule.rule == MENTEE_URL and "POST" in (rule.methods or ())
+        ]
+        self.assertEqual(len(rules), 1)
+        self.assertEqual(rules[0].endpoint.routing["captcha"], "mentoring_self_referral")
+        form = self.page(self.url_open(MENTEE_URL)).xpath(
+            '//form[@id="mentoring_self_referral_form"]'
+        )
+        self.assertEqual(form[0].get("data-captcha"), "mentoring_self_referral")
