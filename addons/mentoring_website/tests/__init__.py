@@ -1,3 +1,4 @@
+from . import test_access_matrix
 from . import test_become_mentor
 from . import test_french
 from . import test_self_referral
