@@ -1,7 +1,7 @@
 {
     "name": "Mentoring Reports",
     "summary": "Certificates of completion, analyses for managers and the funder XLSX export",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",

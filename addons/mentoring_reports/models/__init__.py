@@ -1,3 +1,4 @@
+from . import mentoring_reports_xlsx_mixin
 from . import mentoring_relationship
 from . import mentoring_referral
 from . import mentoring_outcome

@@ -66,6 +66,8 @@ class MentoringRelationship(models.Model):
             relationship.completed_count = int(relationship.stage_type == "completed")
 
     def action_close(self, reason, mentee_feedback=False, mentor_feedback=False):
+        """Close as in mentoring_base, then e-mail the certificate of completion to the
+        mentees whose relationship is completed."""
         result = super().action_close(
             reason, mentee_feedback=mentee_feedback, mentor_feedback=mentor_feedback
         )
@@ -84,4 +86,5 @@ class MentoringRelationship(models.Model):
                 template.send_mail(relationship.id)
 
     def action_print_certificate(self):
+        """Print the certificate of completion of these relationships (coordinators)."""
         return self.env.ref("mentoring_reports.action_report_certificate").report_action(self)

@@ -2,7 +2,7 @@ from babel.dates import format_date as babel_format_date
 from num2words import num2words
 
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import babel_locale_parse
 
 ENGLISH = "en_US"
@@ -72,8 +72,32 @@ class MentoringCertificateReport(models.AbstractModel):
         }
 
     @api.model
+    def _check_certificate_access(self, docs):
+        """Refuse to print unless the user may print this certificate and read every one of
+        ``docs``.
+
+        ``/report/pdf/<report>/<ids>`` renders any ids it is given and does not look at the
+        report's groups, so the check is here, where every channel (print menu, URL,
+        e-mail) goes through: the user must be in the report's groups (program
+        coordinators) and pass the record rules of each relationship (an agency referrer
+        never reaches another agency's mentee). The superuser (e-mails sent by the system)
+        is above both.
+
+        :raise AccessError: with a translated message
+        """
+        if self.env.su:
+            return
+        report = self.env["ir.actions.report"]._get_report(self._name.removeprefix("report."))
+        if report.group_ids and not report.group_ids & self.env.user.all_group_ids:
+            raise AccessError(
+                self.env._("Only program coordinators and managers may print certificates.")
+            )
+        docs.check_access("read")
+
+    @api.model
     def _get_report_values(self, docids, data=None):
         docs = self.env["mentoring.relationship"].browse(docids)
+        self._check_certificate_access(docs)
         not_earned = docs.filtered(lambda rel: not rel.certificate_earned)
         if not_earned:
             raise UserError(

@@ -1,5 +1,6 @@
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import ReportsCase
 
@@ -85,3 +86,30 @@ class TestCertificate(ReportsCase):
     def test_action_print(self):
         action = self.rel_fr.with_user(self.coordinator).action_print_certificate()
         self.assertEqual(action["report_name"], "mentoring_reports.report_certificate")
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+    def test_only_coordinators_print_and_only_what_they_read(self):
+        """The report's groups and the relationship's rules hold whatever the channel
+        (print menu, /report URL): a referrer prints no certificate, even of their own
+        agency's client, and a read-only user none either."""
+        for user in (self.referrer_a, self.referrer_b, self.mentoring_user, self.employee):
+            for relationship in (self.rel_fr, self.rel_en):
+                for report in (CERTIFICATE, BILINGUAL, MENTOR):
+                    with (
+                        self.subTest(user=user.login, rel=relationship.name, report=report),
+                        self.assertRaises(AccessError),
+                    ):
+                        self._html(report, relationship, user=user)
+        self.assertIn("Bola English", self._html(CERTIFICATE, self.rel_en, user=self.manager))
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+    def test_certificate_follows_relationship_rules(self):
+        """Were a certificate printable by a role with record rules, those rules apply."""
+        Report = self.env["report.mentoring_reports.report_certificate"]
+        Report.with_user(self.coordinator)._check_certificate_access(self.rel_en)
+        report = self.env.ref(CERTIFICATE)
+        report.group_ids |= self.env.ref("mentoring_base.group_mentoring_agency_referrer")
+        html = self._html(CERTIFICATE, self.rel_fr, user=self.referrer_a)
+        self.assertIn("Amina Ready", html, "own agency's client")
+        with self.assertRaises(AccessError):
+            self._html(CERTIFICATE, self.rel_en, user=self.referrer_a)

@@ -1,14 +1,11 @@
-import base64
-import io
-
-import openpyxl
+from datetime import date
 
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import ReportsCase
+from .common import SHEET_NS, ReportsCase
 
 SUMMARY_COLUMNS = {
     "relationships": 2,
@@ -21,29 +18,13 @@ SUMMARY_COLUMNS = {
 
 @tagged("post_install", "-at_install")
 class TestFunderExport(ReportsCase):
-    def _export(self, user, **vals):
-        Wizard = self.env["mentoring.funder.export.wizard"].with_user(user)
-        wizard = Wizard.create({"lang": "en_US", **vals})
-        wizard.action_export()
-        content = base64.b64decode(wizard.xlsx_file)
-        formulas = openpyxl.load_workbook(io.BytesIO(content))
-        values = openpyxl.load_workbook(io.BytesIO(content), data_only=True)
-        return wizard, formulas, values
-
-    @staticmethod
-    def _total_row(sheet):
-        for row in sheet.iter_rows(min_row=2):
-            if row[0].value in ("Total", "Totaux", "Total général"):
-                return row[0].row
-        raise AssertionError("no total row")
-
     def test_summary_totals_equal_orm(self):
-        wizard, formulas, values = self._export(
+        wizard, formulas, values, _content = self._export(
             self.coordinator, program_ids=[(6, 0, self.program.ids)]
         )
         self.assertEqual(
             formulas.sheetnames,
-            ["Summary", "Participants", "Relationships", "Outcomes", "Sessions"],
+            ["Summary", "Participants", "Relationships", "Outcomes", "Mentors", "Sessions"],
         )
         summary, summary_values = formulas["Summary"], values["Summary"]
         self.assertEqual(summary.freeze_panes, "A2")
@@ -92,24 +73,111 @@ class TestFunderExport(ReportsCase):
             self.env["mentoring.outcome"].search_count(wizard._domain_outcomes()),
         )
 
-    def test_participants_without_consent_are_anonymous(self):
-        _wizard, _formulas, values = self._export(self.manager)
-        sheet = values["Participants"]
-        rows = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
-        shared = rows[f"P-{self.mentee.id:06d}"]
+    def test_people_without_consent_are_anonymous_but_counted(self):
+        self.mentee_b.career_objective = "Bola's private objective"
+        _wizard, _formulas, values, _content = self._export(
+            self.manager, program_ids=[(6, 0, self.program.ids)]
+        )
+        participants = self._rows_by_ref(values["Participants"])
+        shared = participants[f"P-{self.mentee.id:06d}"]
         self.assertEqual(shared[1].value, "Amina Ready")
         self.assertEqual(shared[2].value, "amina@example.com")
-        hidden = rows[f"P-{self.mentee_b.id:06d}"]
-        self.assertFalse(hidden[1].value)
-        self.assertFalse(hidden[2].value)
-        all_text = " ".join(
-            str(cell.value) for sheet in values.worksheets for row in sheet.rows for cell in row
+        self.assertEqual(shared[10].value, "Yes")
+        hidden = participants[f"P-{self.mentee_b.id:06d}"]
+        self.assertEqual([cell.value for cell in hidden[1:5]], [None] * 4)
+        self.assertEqual(hidden[6].value, self.agency_b.name, "still counted per agency")
+        self.assertEqual(hidden[10].value, "No")
+        mentors = self._rows_by_ref(values["Mentors"])
+        jean = mentors[f"M-{self.mentor.id:06d}"]
+        self.assertEqual(
+            [cell.value for cell in jean[1:5]],
+            ["Jean Available", "jean@example.com", None, self.employer.name],
         )
-        self.assertNotIn("Bola English", all_text)
-        self.assertNotIn("bola@example.com", all_text)
+        paul = mentors[f"M-{self.other_mentor.id:06d}"]
+        self.assertEqual([cell.value for cell in paul[1:5]], [None] * 4)
+        self.assertEqual((paul[6].value, paul[7].value), (1, 14), "his figures stay")
+        text = self._all_text(values)
+        for secret in ("Bola English", "bola@example.com", "Bola's private objective"):
+            self.assertNotIn(secret, text)
+        for secret in ("Paul Available", "paul@example.com"):
+            self.assertNotIn(secret, text)
+        # Everybody counts: 3 participants, 3 mentors, 3 relationships in the totals.
+        for sheet in ("Participants", "Mentors", "Relationships"):
+            sheet_values = values[sheet]
+            self.assertEqual(sheet_values.cell(self._total_row(sheet_values), 2).value, 3)
+        summary = values["Summary"]
+        self.assertEqual(
+            summary.cell(self._total_row(summary), SUMMARY_COLUMNS["relationships"]).value, 3
+        )
+
+    def test_withdrawn_consent_hides_details_at_once(self):
+        """mentoring_privacy withdraws consent by clearing consent_share: the next
+        workbook no longer shows the person, on any sheet."""
+        self.mentee.consent_share = False
+        self.mentor.consent_share = False
+        _wizard, _formulas, values, _content = self._export(self.manager)
+        text = self._all_text(values)
+        for secret in ("Amina Ready", "amina@example.com", "Jean Available", "jean@example.com"):
+            self.assertNotIn(secret, text)
+        self.assertIn(f"P-{self.mentee.id:06d}", self._rows_by_ref(values["Participants"]))
+        self.assertIn(f"M-{self.mentor.id:06d}", self._rows_by_ref(values["Mentors"]))
+
+    def test_user_text_is_never_a_formula(self):
+        program = self.env["mentoring.program"].create(
+            {"name": "-2+3 program", "operator_id": self.operator.id}
+        )
+        program.coordinator_ids = self.coordinator
+        mentee = self._ready_mentee(
+            self.env, '=HYPERLINK("http://x","y")', self.agency_a, program=program
+        )
+        mentee.write(
+            {
+                "career_objective": "+1+1",
+                "email": "@SUM(1,1)@example.com",
+                "phone": "\t=1+1",
+                "consent_share": True,
+                "consent_date": date.today(),
+            }
+        )
+        mentor = self._available_mentor(self.env, "@SUM(A1:A9)")
+        mentor.write({"consent_share": True, "consent_date": date.today()})
+        relationship = self.env["mentoring.relationship"].create(
+            {"mentee_id": mentee.id, "mentor_id": mentor.id, "program_id": program.id}
+        )
+        _wizard, formulas, _values, content = self._export(
+            self.coordinator, program_ids=[(6, 0, program.ids)]
+        )
+        participants = formulas["Participants"]
+        row = next(iter(self._rows_by_ref(participants).values()))
+        expected = {
+            1: '=HYPERLINK("http://x","y")',
+            2: "@SUM(1,1)@example.com",
+            3: "\t=1+1",
+            4: "+1+1",
+            5: "-2+3 program",
+        }
+        for col, text in expected.items():
+            cell = row[col]
+            with self.subTest(cell=cell.coordinate):
+                self.assertEqual(cell.value, text)
+                self.assertEqual(cell.data_type, "s", "a string cell, not a formula")
+                xml = self._cell_xml(content, "Participants", cell.coordinate)
+                self.assertEqual(xml.get("t"), "s")
+                self.assertIsNone(xml.find("m:f", SHEET_NS), "no formula in the file")
+        mentor_row = next(iter(self._rows_by_ref(formulas["Mentors"]).values()))
+        self.assertEqual((mentor_row[1].value, mentor_row[1].data_type), ("@SUM(A1:A9)", "s"))
+        summary = formulas["Summary"]
+        self.assertEqual((summary["A2"].value, summary["A2"].data_type), ("-2+3 program", "s"))
+        # The workbook's own totals and rates are still formulas.
+        total = self._total_row(summary)
+        self.assertEqual(summary.cell(total, 2).data_type, "f")
+        self.assertEqual(summary.cell(2, 14).data_type, "f")
+        xml = self._cell_xml(content, "Summary", summary.cell(total, 2).coordinate)
+        self.assertEqual(xml.find("m:f", SHEET_NS).text, f"SUM(B2:B{total - 1})")
+        self.assertTrue(relationship)
 
     def test_period_filter(self):
-        wizard, _formulas, values = self._export(
+        wizard, _formulas, values, _content = self._export(
             self.manager, date_from="2001-01-01", date_to="2001-12-31"
         )
         summary = values["Summary"]
@@ -120,7 +188,7 @@ class TestFunderExport(ReportsCase):
         )
 
     def test_french_workbook(self):
-        _wizard, formulas, _values = self._export(self.manager, lang="fr_CA")
+        _wizard, formulas, _values, _content = self._export(self.manager, lang="fr_CA")
         self.assertEqual(formulas.sheetnames[0], "Sommaire")
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
@@ -133,7 +201,7 @@ class TestFunderExport(ReportsCase):
         other_coordinator = new_test_user(
             self.env, login="other_coordinator", groups="mentoring_base.group_mentoring_coordinator"
         )
-        _wizard, _formulas, values = self._export(other_coordinator)
+        _wizard, _formulas, values, _content = self._export(other_coordinator)
         summary = values["Summary"]
         self.assertEqual(
             summary.cell(self._total_row(summary), SUMMARY_COLUMNS["relationships"]).value,
@@ -142,7 +210,13 @@ class TestFunderExport(ReportsCase):
         )
 
     def test_agency_referrer_sees_own_agency(self):
-        wizard, _formulas, values = self._export(self.referrer_a)
+        """Every sheet of a referrer's workbook holds only their own agency's people."""
+        wizard, _formulas, values, _content = self._export(self.referrer_a)
+        self.assertEqual(
+            values.sheetnames,
+            ["Summary", "Participants", "Relationships", "Outcomes"],
+            "mentors and sessions are program-wide: staff only",
+        )
         summary = values["Summary"]
         total = self._total_row(summary)
         own = self.env["mentoring.relationship"].search_count(
@@ -150,10 +224,26 @@ class TestFunderExport(ReportsCase):
         )
         self.assertEqual(own, 2)
         self.assertEqual(summary.cell(total, SUMMARY_COLUMNS["relationships"]).value, own)
-        self.assertNotIn("Sessions", values.sheetnames)
-        participants = values["Participants"]
-        ids = {row[0].value for row in participants.iter_rows(min_row=2)}
-        self.assertNotIn(f"P-{self.mentee_b.id:06d}", ids)
+        own_refs = {f"P-{mentee.id:06d}" for mentee in (self.mentee, self.mentee_c)}
+        for sheet in ("Participants", "Relationships", "Outcomes"):
+            with self.subTest(sheet=sheet):
+                refs = {
+                    row[0].value
+                    for row in values[sheet].iter_rows(min_row=2)
+                    if str(row[0].value or "").startswith("P-")
+                }
+                self.assertLessEqual(refs, own_refs)
+        self.assertEqual(set(self._rows_by_ref(values["Participants"])), own_refs)
+        text = self._all_text(values)
+        for foreign in (
+            f"P-{self.mentee_b.id:06d}",
+            f"M-{self.other_mentor.id:06d}",
+            "Bola English",
+            "bola@example.com",
+            self.agency_b.name,
+        ):
+            self.assertNotIn(foreign, text)
+        self.assertIn("Amina Ready", text, "own client who consented")
         # the pivot as the referrer
         groups = (
             self.env["mentoring.relationship"]
@@ -167,6 +257,22 @@ class TestFunderExport(ReportsCase):
             ._read_group([], ["source"], ["mentee_rating:avg", "__count"])
         )
         self.assertEqual(evaluation, [("closing", 3.0, 1)])
+
+    def test_referrer_without_agency_exports_nothing(self):
+        nobody = new_test_user(
+            self.env,
+            login="referrer_no_agency",
+            groups="mentoring_base.group_mentoring_agency_referrer",
+        )
+        nobody.partner_id.parent_id = self.agency_a  # the contact's company does not count
+        _wizard, _formulas, values, _content = self._export(nobody)
+        summary = values["Summary"]
+        total = self._total_row(summary)
+        for column in SUMMARY_COLUMNS.values():
+            self.assertEqual(summary.cell(total, column).value, 0)
+        self.assertFalse(self._rows_by_ref(values["Participants"]))
+        self.assertNotIn("Amina Ready", self._all_text(values))
+        self.assertFalse(self.env["mentoring.evaluation.report"].with_user(nobody).search_count([]))
 
     def test_evaluation_summary(self):
         checkin = self.env["mentoring.checkin"].create(
@@ -194,7 +300,7 @@ class TestFunderExport(ReportsCase):
     def test_all_programs_rows_equal_pivot(self):
         """Every program's row equals the relationship pivot grouped by program (demo data
         included when the database has it)."""
-        wizard, _formulas, values = self._export(self.manager)
+        wizard, _formulas, values, _content = self._export(self.manager)
         summary = values["Summary"]
         total = self._total_row(summary)
         rows = {

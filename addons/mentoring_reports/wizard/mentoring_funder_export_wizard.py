@@ -1,7 +1,3 @@
-import base64
-import io
-
-import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from odoo import api, fields, models
@@ -9,15 +5,28 @@ from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
 LANGS = [("en_US", "English"), ("fr_CA", "French (Canada)")]
+STAFF_GROUP = "mentoring_base.group_mentoring_coordinator"
 
 
 class MentoringFunderExportWizard(models.TransientModel):
     """Funder workbook: summary (counts, rates, totals as formulas) and detail sheets.
 
-    Everything is read with the user's environment (never sudo), so record rules apply:
-    an agency referrer gets only their agency's figures."""
+    Who sees what:
+
+    - everything is read with the user's environment (never sudo), so record rules apply:
+      an agency referrer's workbook holds only their own agency's people and figures;
+    - the sheets that are not about one agency's people (mentors, sessions with their
+      attendance counts over every agency) are for program staff only;
+    - personal details (names, e-mails, phones, career objective, employer) of a mentee or
+      a mentor appear only if that person consents to share them
+      (:meth:`_consents_to_share`, the one check every sheet goes through); without
+      consent the person is still counted, under an anonymous number;
+    - the workbook is kept on the wizard, which only its author can read (see
+      ``mentoring.reports.xlsx.mixin``); all text is written as text, never as a formula.
+    """
 
     _name = "mentoring.funder.export.wizard"
+    _inherit = ["mentoring.reports.xlsx.mixin"]
     _description = "Funder XLSX export"
 
     program_ids = fields.Many2many(
@@ -30,8 +39,6 @@ class MentoringFunderExportWizard(models.TransientModel):
     lang = fields.Selection(
         LANGS, string="Language", required=True, default=lambda self: self._default_lang()
     )
-    xlsx_file = fields.Binary(string="Workbook", readonly=True, attachment=False)
-    xlsx_filename = fields.Char(readonly=True)
 
     @api.model
     def _default_lang(self):
@@ -174,26 +181,51 @@ class MentoringFunderExportWizard(models.TransientModel):
             )
         return rows
 
+    # -- people ------------------------------------------------------------------------
+
+    def _is_program_staff(self):
+        """Coordinators and managers: they report on whole programs, not one agency."""
+        return self.env.user.has_group(STAFF_GROUP)
+
+    def _consents_to_share(self, person):
+        """Whether the workbook may show who ``person`` (a mentee or a mentor) is.
+
+        The one consent check of the export: every sheet that shows personal details goes
+        through :meth:`_personal_details`, which asks this. A person who did not consent,
+        or withdrew their consent, is still counted in every figure, under an anonymous
+        number (``P-…`` for mentees, ``M-…`` for mentors).
+        """
+        return bool(person.consent_share)
+
+    def _personal_details(self, person, field_names):
+        """Values of ``field_names`` of ``person`` (a mentee or a mentor) for the workbook,
+        or blanks when the person does not consent to share them."""
+        if not self._consents_to_share(person):
+            return [""] * len(field_names)
+        values = []
+        for name in field_names:
+            value = person[name]
+            if isinstance(value, models.BaseModel):
+                value = value.display_name
+            values.append(value or "")
+        return values
+
+    @staticmethod
+    def _mentee_ref(mentee):
+        return f"P-{mentee.id:06d}"
+
+    @staticmethod
+    def _mentor_ref(mentor):
+        return f"M-{mentor.id:06d}"
+
     # -- workbook ----------------------------------------------------------------------
 
     def action_export(self):
+        """Produce the workbook in the chosen language and show it for download."""
         self.ensure_one()
         self._check_export_rights()
         wizard = self.with_context(lang=self.lang)
-        content = wizard._build_workbook()
-        self.write(
-            {
-                "xlsx_file": base64.b64encode(content),
-                "xlsx_filename": wizard._filename(),
-            }
-        )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
-        }
+        return self._store_workbook(wizard._build_workbook(), wizard._filename())
 
     def _filename(self):
         period = "-".join(str(date) for date in (self.date_from, self.date_to) if date)
@@ -202,37 +234,45 @@ class MentoringFunderExportWizard(models.TransientModel):
     def _build_workbook(self):
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise UserError(self.env._("The period ends before it starts."))
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        book = self._new_workbook()
         styles = {
-            "header": workbook.add_format(
+            "header": book.add_format(
                 {"bold": True, "bg_color": "#DCE6F1", "border": 1, "text_wrap": True}
             ),
-            "total": workbook.add_format({"bold": True, "top": 1}),
-            "percent": workbook.add_format({"num_format": "0.0%"}),
-            "percent_total": workbook.add_format({"num_format": "0.0%", "bold": True, "top": 1}),
-            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-            "hours": workbook.add_format({"num_format": "0.00"}),
+            "total": book.add_format({"bold": True, "top": 1}),
+            "percent": book.add_format({"num_format": "0.0%"}),
+            "percent_total": book.add_format({"num_format": "0.0%", "bold": True, "top": 1}),
+            "date": book.add_format({"num_format": "yyyy-mm-dd"}),
+            "hours": book.add_format({"num_format": "0.00"}),
         }
-        self._write_summary(workbook, styles)
-        self._write_participants(workbook, styles)
-        self._write_relationships(workbook, styles)
-        self._write_outcomes(workbook, styles)
-        if self.env["mentoring.session"].has_access("read"):
-            self._write_sessions(workbook, styles)
-        workbook.close()
-        return output.getvalue()
+        self._write_summary(book, styles)
+        self._write_participants(book, styles)
+        self._write_relationships(book, styles)
+        self._write_outcomes(book, styles)
+        if self._is_program_staff():
+            if self.env["mentoring.mentor"].has_access("read"):
+                self._write_mentors(book, styles)
+            if self.env["mentoring.session"].has_access("read"):
+                self._write_sessions(book, styles)
+        return book.close()
 
-    def _sheet(self, workbook, styles, name, headers, widths=None):
-        sheet = workbook.add_worksheet(name)
-        sheet.write_row(0, 0, headers, styles["header"])
+    def _sheet(self, book, styles, name, headers, widths=None):
+        sheet = book.add_worksheet(name)
+        book.text_row(sheet, 0, 0, headers, styles["header"])
         sheet.set_row(0, 30)
         sheet.freeze_panes(1, 0)
         for col, _header in enumerate(headers):
             sheet.set_column(col, col, (widths or {}).get(col, 16))
         return sheet
 
-    def _write_summary(self, workbook, styles):
+    def _write_count_total(self, book, styles, sheet, count):
+        """The "Total" row under a detail sheet: the number of rows, as a formula."""
+        total_row = count + 1
+        book.text(sheet, total_row, 0, self.env._("Total"), styles["total"])
+        sheet.write_formula(total_row, 1, f"=COUNTA(A2:A{total_row})", styles["total"], count)
+        return total_row
+
+    def _write_summary(self, book, styles):
         headers = [
             self.env._("Program"),
             self.env._("Relationships started"),
@@ -253,7 +293,7 @@ class MentoringFunderExportWizard(models.TransientModel):
             self.env._("In-field rate"),
             self.env._("Attendance rate"),
         ]
-        sheet = self._sheet(workbook, styles, self.env._("Summary"), headers, {0: 36})
+        sheet = self._sheet(book, styles, self.env._("Summary"), headers, {0: 36})
         rows = self._summary_rows()
         # rate columns: (column, numerator column, denominator column)
         rates = [(13, 2, 1), (14, 7, 6), (15, 9, 8), (16, 10, 8), (17, 12, 11)]
@@ -264,15 +304,17 @@ class MentoringFunderExportWizard(models.TransientModel):
             return f"=IF({den_cell}>0,{num_cell}/{den_cell},0)"
 
         for index, values in enumerate(rows, start=1):
-            sheet.write_row(index, 0, values)
-            sheet.write_number(index, 3, values[3], styles["hours"])
+            book.text(sheet, index, 0, values[0])
+            for col in range(1, 13):
+                style = styles["hours"] if col == 3 else None
+                sheet.write_number(index, col, values[col] or 0, style)
             for col, num, den in rates:
                 value = values[num] / values[den] if values[den] else 0
                 sheet.write_formula(
                     index, col, rate_formula(index, num, den), styles["percent"], value
                 )
         total_row = len(rows) + 1
-        sheet.write(total_row, 0, self.env._("Total"), styles["total"])
+        book.text(sheet, total_row, 0, self.env._("Total"), styles["total"])
         for col in range(1, 13):
             total = sum(values[col] for values in rows)
             column = xl_col_to_name(col)
@@ -295,19 +337,20 @@ class MentoringFunderExportWizard(models.TransientModel):
             )
         period = " – ".join(str(date) for date in (self.date_from, self.date_to) if date)
         period = period or self.env._("all dates")
-        sheet.write(total_row + 2, 0, self.env._("Period: %(period)s", period=period))
+        book.text(sheet, total_row + 2, 0, self.env._("Period: %(period)s", period=period))
 
     def _relationships(self):
         return self.env["mentoring.relationship"].search(
             self._domain_relationships(), order="planned_start, id"
         )
 
-    def _write_participants(self, workbook, styles):
+    def _write_participants(self, book, styles):
         headers = [
             self.env._("Participant"),
             self.env._("Name"),
             self.env._("E-mail"),
             self.env._("Phone"),
+            self.env._("Career objective"),
             self.env._("Program"),
             self.env._("Referring agency"),
             self.env._("Service language"),
@@ -315,35 +358,31 @@ class MentoringFunderExportWizard(models.TransientModel):
             self.env._("Status"),
             self.env._("Consent to share"),
         ]
-        sheet = self._sheet(workbook, styles, self.env._("Participants"), headers, {1: 28, 2: 28})
+        sheet = self._sheet(
+            book, styles, self.env._("Participants"), headers, {1: 28, 2: 28, 4: 40}
+        )
         mentees = self._relationships().mentee_id.sorted("id")
         languages = dict(mentees._fields["service_language"]._description_selection(self.env))
         states = dict(mentees._fields["state"]._description_selection(self.env))
         for row, mentee in enumerate(mentees, start=1):
-            shared = mentee.consent_share
-            sheet.write_row(
+            book.text_row(
+                sheet,
                 row,
                 0,
                 [
-                    f"P-{mentee.id:06d}",
-                    mentee.name if shared else "",
-                    (mentee.email or "") if shared else "",
-                    (mentee.phone or "") if shared else "",
-                    mentee.program_id.name or "",
-                    mentee.referring_agency_id.name or "",
-                    languages.get(mentee.service_language, ""),
-                    mentee.target_noc_id.display_name or "",
-                    states.get(mentee.state, ""),
-                    self.env._("Yes") if shared else self.env._("No"),
+                    self._mentee_ref(mentee),
+                    *self._personal_details(mentee, ["name", "email", "phone", "career_objective"]),
+                    mentee.program_id.name,
+                    mentee.referring_agency_id.name,
+                    languages.get(mentee.service_language),
+                    mentee.target_noc_id.display_name,
+                    states.get(mentee.state),
+                    self.env._("Yes") if self._consents_to_share(mentee) else self.env._("No"),
                 ],
             )
-        total_row = len(mentees) + 1
-        sheet.write(total_row, 0, self.env._("Total"), styles["total"])
-        sheet.write_formula(
-            total_row, 1, f"=COUNTA(A2:A{total_row})", styles["total"], len(mentees)
-        )
+        self._write_count_total(book, styles, sheet, len(mentees))
 
-    def _write_relationships(self, workbook, styles):
+    def _write_relationships(self, book, styles):
         headers = [
             self.env._("Participant"),
             self.env._("Mentor"),
@@ -359,15 +398,22 @@ class MentoringFunderExportWizard(models.TransientModel):
             self.env._("Mentee satisfaction (1–5)"),
             self.env._("Mentor satisfaction (1–5)"),
         ]
-        sheet = self._sheet(workbook, styles, self.env._("Relationships"), headers)
+        sheet = self._sheet(book, styles, self.env._("Relationships"), headers)
         relationships = self._relationships()
         for row, rel in enumerate(relationships, start=1):
-            sheet.write(row, 0, f"P-{rel.mentee_id.id:06d}")
-            sheet.write(row, 1, f"M-{rel.mentor_id.id:06d}")
-            sheet.write(row, 2, rel.program_id.name or "")
-            sheet.write(row, 3, rel.stage_id.name or "")
-            sheet.write(row, 4, rel.noc_major_group_id.display_name or "")
-            sheet.write(row, 5, rel.naics_sector_id.display_name or "")
+            book.text_row(
+                sheet,
+                row,
+                0,
+                [
+                    self._mentee_ref(rel.mentee_id),
+                    self._mentor_ref(rel.mentor_id),
+                    rel.program_id.name,
+                    rel.stage_id.name,
+                    rel.noc_major_group_id.display_name,
+                    rel.naics_sector_id.display_name,
+                ],
+            )
             start = rel.agreement_date or rel.planned_start
             if start:
                 sheet.write_datetime(row, 6, start, styles["date"])
@@ -380,11 +426,7 @@ class MentoringFunderExportWizard(models.TransientModel):
                 sheet.write_number(row, 11, rel.mentee_satisfaction)
             if rel.mentor_satisfaction:
                 sheet.write_number(row, 12, rel.mentor_satisfaction)
-        total_row = len(relationships) + 1
-        sheet.write(total_row, 0, self.env._("Total"), styles["total"])
-        sheet.write_formula(
-            total_row, 1, f"=COUNTA(A2:A{total_row})", styles["total"], len(relationships)
-        )
+        total_row = self._write_count_total(book, styles, sheet, len(relationships))
         for col, values in (
             (8, relationships.mapped("hours_total")),
             (9, relationships.mapped("weeks_met")),
@@ -395,7 +437,57 @@ class MentoringFunderExportWizard(models.TransientModel):
                 total_row, col, f"=SUM({column}2:{column}{total_row})", styles["total"], sum(values)
             )
 
-    def _write_outcomes(self, workbook, styles):
+    def _write_mentors(self, book, styles):
+        """Mentors of the relationships reported on, with the hours of those relationships
+        only (not the mentor's hours in other programs or periods)."""
+        Mentor = self.env["mentoring.mentor"]
+        headers = [
+            self.env._("Mentor"),
+            self.env._("Name"),
+            self.env._("E-mail"),
+            self.env._("Phone"),
+            self.env._("Employer"),
+            self.env._("Recruitment source"),
+            self.env._("Relationships"),
+            self.env._("Hours met"),
+            self.env._("Consent to share"),
+        ]
+        sheet = self._sheet(book, styles, self.env._("Mentors"), headers, {1: 28, 2: 28, 4: 28})
+        relationships = self._relationships()
+        mentors = relationships.mentor_id.sorted("id")
+        sources = dict(Mentor._fields["recruitment_source"]._description_selection(self.env))
+        counts = dict.fromkeys(mentors.ids, 0)
+        hours = dict.fromkeys(mentors.ids, 0.0)
+        for rel in relationships:
+            counts[rel.mentor_id.id] += 1
+            hours[rel.mentor_id.id] += rel.hours_total
+        for row, mentor in enumerate(mentors, start=1):
+            book.text_row(
+                sheet,
+                row,
+                0,
+                [
+                    self._mentor_ref(mentor),
+                    *self._personal_details(mentor, ["name", "email", "phone", "employer_id"]),
+                    sources.get(mentor.recruitment_source),
+                ],
+            )
+            sheet.write_number(row, 6, counts[mentor.id])
+            sheet.write_number(row, 7, round(hours[mentor.id], 2), styles["hours"])
+            book.text(
+                sheet,
+                row,
+                8,
+                self.env._("Yes") if self._consents_to_share(mentor) else self.env._("No"),
+            )
+        total_row = self._write_count_total(book, styles, sheet, len(mentors))
+        for col, value in ((6, len(relationships)), (7, sum(relationships.mapped("hours_total")))):
+            column = xl_col_to_name(col)
+            sheet.write_formula(
+                total_row, col, f"=SUM({column}2:{column}{total_row})", styles["total"], value
+            )
+
+    def _write_outcomes(self, book, styles):
         Outcome = self.env["mentoring.outcome"]
         headers = [
             self.env._("Participant"),
@@ -407,26 +499,29 @@ class MentoringFunderExportWizard(models.TransientModel):
             self.env._("Employed in field"),
             self.env._("Days to employment"),
         ]
-        sheet = self._sheet(workbook, styles, self.env._("Outcomes"), headers)
+        sheet = self._sheet(book, styles, self.env._("Outcomes"), headers)
         outcomes = Outcome.search(self._domain_outcomes(), order="due_date, id")
         selection = {
             name: dict(Outcome._fields[name]._description_selection(self.env))
             for name in ("checkpoint", "state", "employment_status")
         }
         for row, outcome in enumerate(outcomes, start=1):
-            sheet.write(row, 0, f"P-{outcome.mentee_id.id:06d}")
-            sheet.write(row, 1, outcome.program_id.name or "")
-            sheet.write(row, 2, selection["checkpoint"].get(outcome.checkpoint, ""))
+            book.text_row(
+                sheet,
+                row,
+                0,
+                [
+                    self._mentee_ref(outcome.mentee_id),
+                    outcome.program_id.name,
+                    selection["checkpoint"].get(outcome.checkpoint),
+                ],
+            )
             sheet.write_datetime(row, 3, outcome.due_date, styles["date"])
-            sheet.write(row, 4, selection["state"].get(outcome.state, ""))
-            sheet.write(row, 5, selection["employment_status"].get(outcome.employment_status, ""))
+            book.text(sheet, row, 4, selection["state"].get(outcome.state))
+            book.text(sheet, row, 5, selection["employment_status"].get(outcome.employment_status))
             sheet.write_number(row, 6, outcome.in_field_count)
             sheet.write_number(row, 7, outcome.days_to_employment)
-        total_row = len(outcomes) + 1
-        sheet.write(total_row, 0, self.env._("Total"), styles["total"])
-        sheet.write_formula(
-            total_row, 1, f"=COUNTA(A2:A{total_row})", styles["total"], len(outcomes)
-        )
+        total_row = self._write_count_total(book, styles, sheet, len(outcomes))
         sheet.write_formula(
             total_row,
             6,
@@ -435,7 +530,9 @@ class MentoringFunderExportWizard(models.TransientModel):
             sum(outcomes.mapped("in_field_count")),
         )
 
-    def _write_sessions(self, workbook, styles):
+    def _write_sessions(self, book, styles):
+        """Sessions of the programs: program staff only (their attendance counts cover
+        every agency's participants)."""
         Session = self.env["mentoring.session"]
         headers = [
             self.env._("Session"),
@@ -445,18 +542,17 @@ class MentoringFunderExportWizard(models.TransientModel):
             self.env._("Registered"),
             self.env._("Attended"),
         ]
-        sheet = self._sheet(workbook, styles, self.env._("Sessions"), headers, {0: 32})
+        sheet = self._sheet(book, styles, self.env._("Sessions"), headers, {0: 32})
         sessions = Session.search(self._domain_sessions(), order="date, id")
         types = dict(Session._fields["session_type"]._description_selection(self.env))
         for row, session in enumerate(sessions, start=1):
-            sheet.write(row, 0, session.name)
-            sheet.write(row, 1, types.get(session.session_type, ""))
+            book.text_row(sheet, row, 0, [session.name, types.get(session.session_type)])
             sheet.write_datetime(row, 2, session.date.date(), styles["date"])
-            sheet.write(row, 3, session.program_id.name or "")
+            book.text(sheet, row, 3, session.program_id.name)
             sheet.write_number(row, 4, session.mentee_count)
             sheet.write_number(row, 5, session.attended_count)
         total_row = len(sessions) + 1
-        sheet.write(total_row, 0, self.env._("Total"), styles["total"])
+        book.text(sheet, total_row, 0, self.env._("Total"), styles["total"])
         for col, values in (
             (4, sessions.mapped("mentee_count")),
             (5, sessions.mapped("attended_count")),
