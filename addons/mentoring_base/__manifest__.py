@@ -2,7 +2,7 @@
     "name": "Mentoring to Employment",
     "summary": "People, organizations, programs and the NOC/NAICS classifications "
     "for mentoring-to-employment programs for skilled immigrants",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",

@@ -84,14 +84,14 @@ class MentoringProgram(models.Model):
         return self.env["mentoring.language"].search([("code", "in", ("en", "fr"))])
 
     def _compute_participant_counts(self):
-        mentees = dict(
-            self.env["mentoring.mentee"]._read_group(
-                [("program_id", "in", self.ids)], ["program_id"], ["__count"]
-            )
-        )
-        mentors = dict(
-            self.env["mentoring.mentor"]._read_group(
-                [("program_ids", "in", self.ids)], ["program_ids"], ["__count"]
+        """Mentees and mentors of each program that the user may read (0 without access)."""
+        mentees, mentors = (
+            dict(self.env[model]._read_group([(link, "in", self.ids)], [link], ["__count"]))
+            if self.env[model].has_access("read")
+            else {}
+            for model, link in (
+                ("mentoring.mentee", "program_id"),
+                ("mentoring.mentor", "program_ids"),
             )
         )
         for program in self:

@@ -85,12 +85,22 @@ class MentoringReferral(models.Model):
         help="Person at the agency who is told about decisions, in their own language.",
     )
     # What the agency must provide before submitting, kept on the client's profile.
-    resume = fields.Binary(related="mentee_id.resume", readonly=False)
-    resume_filename = fields.Char(related="mentee_id.resume_filename", readonly=False)
-    career_objective = fields.Text(related="mentee_id.career_objective", readonly=False)
-    action_plan_started = fields.Boolean(related="mentee_id.action_plan_started", readonly=False)
-    consent_share = fields.Boolean(related="mentee_id.consent_share", readonly=False)
-    consent_date = fields.Date(related="mentee_id.consent_date", readonly=False)
+    # Read with the user's rights (compute_sudo=False): a client's profile never shows
+    # through a referral, or an onchange, to someone who may not read the client.
+    resume = fields.Binary(related="mentee_id.resume", readonly=False, compute_sudo=False)
+    resume_filename = fields.Char(
+        related="mentee_id.resume_filename", readonly=False, compute_sudo=False
+    )
+    career_objective = fields.Text(
+        related="mentee_id.career_objective", readonly=False, compute_sudo=False
+    )
+    action_plan_started = fields.Boolean(
+        related="mentee_id.action_plan_started", readonly=False, compute_sudo=False
+    )
+    consent_share = fields.Boolean(
+        related="mentee_id.consent_share", readonly=False, compute_sudo=False
+    )
+    consent_date = fields.Date(related="mentee_id.consent_date", readonly=False, compute_sudo=False)
     notes = fields.Html(string="Referral notes")
 
     date_submitted = fields.Date(string="Submitted on", copy=False, tracking=True)

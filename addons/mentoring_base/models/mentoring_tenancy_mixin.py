@@ -36,18 +36,29 @@ class MentoringTenancyMixin(models.AbstractModel):
     def _check_tenancy_create(self, vals_list):
         """Refuse, for outside users, creation values that cross the tenancy line.
 
+        The values checked are those the record will get: the given ones and, for the
+        guarded fields left out, the defaults ``create`` will add, including ``default_*``
+        keys of the context (so no context key can plant a value either).
+
         :param list vals_list: the dicts given to ``create``
-        :raise AccessError: a staff-only field set to something else than its default, or
-            a link to a record the user may not write (translated message naming the field)
+        :raise AccessError: a staff-only field set to something else than its own default,
+            or a link to a record the user may not write (translated message naming the
+            field)
         """
         if self._is_mentoring_staff():
             return
-        defaults = self.default_get(list(self._staff_only_fields))
+        guarded = set(self._staff_only_fields) | set(self._tenant_link_fields)
+        staff_only = set(self._staff_only_fields) - set(self._tenant_link_fields)
+        plain_context = {
+            key: value for key, value in self.env.context.items() if not key.startswith("default_")
+        }
+        own_defaults = self.with_context(plain_context).default_get(list(staff_only))
         for vals in vals_list:
-            for name in set(self._staff_only_fields) - set(self._tenant_link_fields):
-                if name in vals and (vals[name] or False) != (defaults.get(name) or False):
+            effective = {**self.default_get([name for name in guarded if name not in vals]), **vals}
+            for name in staff_only:
+                if (effective.get(name) or False) != (own_defaults.get(name) or False):
                     self._raise_staff_only(name)
-            self._check_tenant_links(vals)
+            self._check_tenant_links(effective)
 
     def _check_tenancy_write(self, vals):
         """Refuse, for outside users, a write of a staff-only field or a link that crosses

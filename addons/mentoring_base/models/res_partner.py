@@ -4,8 +4,10 @@ from odoo import fields, models
 class ResPartner(models.Model):
     _name = "res.partner"
     _inherit = ["res.partner", "mentoring.tenancy.mixin"]
-    # A referrer may re-parent a contact only within their own agency.
-    _staff_only_fields = ("client_of_agency_id",)
+    # Fields the referrers' contact rules read. A referrer may re-parent a contact only
+    # within their own agency, and cannot turn a client into an organization (which every
+    # referrer reads).
+    _staff_only_fields = ("client_of_agency_id", "commercial_partner_id", "is_company")
     _tenant_link_fields = ("parent_id",)
 
     client_of_agency_id = fields.Many2one(
@@ -53,6 +55,8 @@ class ResPartner(models.Model):
     def _compute_mentoring_counts(self):
         counts = {
             field: dict(self.env[model]._read_group([(link, "in", self.ids)], [link], ["__count"]))
+            if self.env[model].has_access("read")
+            else {}
             for field, model, link in (
                 ("referred_mentee_count", "mentoring.mentee", "referring_agency_id"),
                 ("employee_mentor_count", "mentoring.mentor", "employer_id"),

@@ -233,6 +233,149 @@ class TestTenancyOverRpc(MentoringCase, HttpCase):
         self.assertEqual(referral.state, "draft")
 
     @mute_logger(*MUTED)
+    def test_onchange_does_not_open_another_agencys_client(self):
+        """A referral's fields that show the client's profile follow the user's rights."""
+        answer = self._rpc(
+            "mentoring.referral",
+            "onchange",
+            [],
+            {"mentee_id": self.client_b.id},
+            ["mentee_id"],
+            {
+                "mentee_id": {"fields": {"display_name": {}}},
+                "resume": {},
+                "career_objective": {},
+                "consent_share": {},
+            },
+        )
+        # The client is dropped (or the call refused): nothing of their profile comes back.
+        self.assertFalse(answer.get("result", {}).get("value", {}).get("mentee_id"))
+        self.assertNotIn(self.client_b.sudo().resume.decode(), json.dumps(answer))
+        self.assertNotIn("Nurse in Gatineau", json.dumps(answer))
+        self.assertNotIn("Rpc Client B", json.dumps(answer))
+
+    @mute_logger(*MUTED)
+    def test_mass_mail_about_another_agencys_records(self):
+        relationship = self.env["mentoring.relationship"].create(
+            {
+                "mentee_id": self.client_b.id,
+                "mentor_id": self._mentor("Rpc Mentor", state="available", max_mentees=1).id,
+                "program_id": self.program.id,
+            }
+        )
+        template = self.env["mail.template"].search(
+            [("model", "=", "mentoring.relationship")], limit=1
+        ) or self.env["mail.template"].create(
+            {
+                "name": "Proposal",
+                "model_id": self.env["ir.model"]._get_id("mentoring.relationship"),
+                "body_html": "<p><t t-out='object.mentee_id.name'/></p>",
+            }
+        )
+        messages = self.env["mail.message"].search_count([])
+        answer = self._rpc(
+            "mail.compose.message",
+            "create",
+            {
+                "model": "mentoring.relationship",
+                "res_ids": str([relationship.id]),
+                "composition_mode": "mass_mail",
+                "template_id": template.id,
+                "partner_ids": [(6, 0, self.referrer_a.partner_id.ids)],
+            },
+        )
+        if "result" in answer:
+            answer = self._rpc("mail.compose.message", "action_send_mail", [answer["result"]])
+        self._assert_refused(answer, AccessError, "")
+        self.assertEqual(self.env["mail.message"].search_count([]), messages)
+        self.assertFalse(
+            self.env["mail.mail"].sudo().search([("body_html", "ilike", "Rpc Client B")])
+        )
+
+    @mute_logger(*MUTED)
+    def test_followers_of_another_agencys_records(self):
+        self.client_b.message_subscribe(partner_ids=self.staff_b.ids)
+        self.client_a.message_subscribe(partner_ids=self.referrer_a.partner_id.ids)
+        for domain in (
+            [("res_model", "=", "mentoring.mentee")],
+            [("res_model", "=", "res.partner")],
+            [("email", "ilike", "referrer_b")],
+        ):
+            with self.subTest(domain=domain):
+                answer = self._rpc("mail.followers", "search_read", domain, ["res_id", "name"])
+                self.assertEqual(answer["result"], [])
+
+    @mute_logger(*MUTED)
+    def test_context_defaults_cannot_plant_values(self):
+        """``default_*`` context keys are values like any other: checked the same way."""
+        counts = {
+            model: self.env[model].search_count([])
+            for model in ("res.partner", "mentoring.mentee", "mentoring.referral")
+        }
+        for model, values, context, text in (
+            ("res.partner", {"name": "Fake Desk"}, {"default_parent_id": self.agency_b.id}, ""),
+            (
+                "mentoring.referral",
+                {"program_id": self.program.id},
+                {"default_mentee_id": self.client_b.id},
+                "you can only choose",
+            ),
+            (
+                "mentoring.referral",
+                {"mentee_id": self.client_a.id},
+                {"default_agency_contact_id": self.staff_b.id},
+                "you can only choose",
+            ),
+            (
+                "mentoring.referral",
+                {"mentee_id": self.client_a.id},
+                {"default_state": "accepted", "default_override_reason": "x"},
+                "program staff",
+            ),
+            ("mentoring.mentee", {"name": "Planted"}, {"default_state": "matched"}, "staff"),
+            (
+                "mentoring.mentee",
+                {"name": "Planted"},
+                {"default_referrer_id": self.staff_b.id},
+                "you can only choose",
+            ),
+            (
+                "mentoring.mentee",
+                {"name": "Planted"},
+                {"default_program_id": self.program.id},
+                "program staff",
+            ),
+        ):
+            with self.subTest(model=model, context=context):
+                answer = self._rpc(model, "create", values, context=context)
+                self._assert_refused(answer, AccessError, text)
+                # No message names the other agency's client.
+                self.assertNotIn("Rpc Client B", json.dumps(answer))
+        self.assertEqual({model: self.env[model].search_count([]) for model in counts}, counts)
+
+    @mute_logger(*MUTED)
+    def test_fields_of_the_contact_rules(self):
+        client = self.client_a.partner_id
+        for values in (
+            {"commercial_partner_id": self.agency_b.id},
+            {"is_company": True},
+        ):
+            with self.subTest(values=values):
+                answer = self._rpc("res.partner", "write", [client.id], values)
+                self._assert_refused(answer, AccessError, "program staff")
+        self.assertEqual(client.commercial_partner_id, client)
+        self.assertFalse(client.is_company)
+        # Counters on the agency and the program read what the referrer may read only.
+        answer = self._rpc(
+            "res.partner",
+            "read",
+            [self.agency_a.id],
+            ["referred_mentee_count", "employee_mentor_count"],
+        )
+        self.assertEqual(answer["result"][0]["referred_mentee_count"], 1)
+        self.assertEqual(answer["result"][0]["employee_mentor_count"], 0)
+
+    @mute_logger(*MUTED)
     def test_errors_in_french(self):
         self.env["res.lang"]._activate_lang("fr_FR")
         self.env["ir.module.module"]._load_module_terms(["mentoring_base"], ["fr_FR"])
