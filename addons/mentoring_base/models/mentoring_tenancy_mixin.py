@@ -52,7 +52,7 @@ class MentoringTenancyMixin(models.AbstractModel):
         plain_context = {
             key: value for key, value in self.env.context.items() if not key.startswith("default_")
         }
-        own_defaults = self.with_context(plain_context).default_get(list(staff_only))
+        own_defaults = self.env(context=plain_context)[self._name].default_get(list(staff_only))
         for vals in vals_list:
             effective = {**self.default_get([name for name in guarded if name not in vals]), **vals}
             for name in staff_only:
