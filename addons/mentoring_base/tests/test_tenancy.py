@@ -1,5 +1,8 @@
 import base64
+import io
 import json
+
+import openpyxl
 
 from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -454,3 +457,49 @@ class TestTenancyRules(MentoringCase):
         direct = self._mentee("Direct Client", state="eligible")
         direct.with_user(self.coordinator).action_start_orientation()
         self.assertEqual(direct.state, "orientation")
+
+
+@tagged("post_install", "-at_install")
+class TestExportFormulas(MentoringCase, HttpCase):
+    """Text typed by the public (a name, an objective) never becomes a spreadsheet formula
+    in Odoo's standard export."""
+
+    def test_xlsx_export_writes_text_as_text(self):
+        mentee = self._mentee('=HYPERLINK("http://example.com","Click")', self.agency_a)
+        mentee.career_objective = "+1+1"
+        self.coordinator.group_ids += self.env.ref("base.group_allow_export")
+        self.authenticate(self.coordinator.login, self.coordinator.login)
+        for groupby in ([], ["referring_agency_id"]):
+            with self.subTest(groupby=groupby):
+                response = self.url_open(
+                    "/web/export/xlsx",
+                    data={
+                        "data": json.dumps(
+                            {
+                                "model": "mentoring.mentee",
+                                "fields": [
+                                    {"name": "name", "label": "Name", "type": "char"},
+                                    {
+                                        "name": "career_objective",
+                                        "label": "Objective",
+                                        "type": "text",
+                                    },
+                                ],
+                                "ids": mentee.ids,
+                                "domain": [("id", "=", mentee.id)],
+                                "groupby": groupby,
+                                "import_compat": False,
+                            }
+                        ),
+                        "csrf_token": http.Request.csrf_token(self),
+                    },
+                )
+                self.assertEqual(response.status_code, 200)
+                sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+                cells = {
+                    cell.value: cell.data_type
+                    for row in sheet.iter_rows()
+                    for cell in row
+                    if cell.value in (mentee.name, "+1+1")
+                }
+                self.assertEqual(cells, {mentee.name: "s", "+1+1": "s"})
