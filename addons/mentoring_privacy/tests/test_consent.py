@@ -109,3 +109,27 @@ class TestConsentWithdrawal(PrivacyCase):
         self.assertNotIn("Amina Ready", text)
         self.assertNotIn("amina.ready@privacy-test.example.org", text)
         self.assertIn(f"P-{self.mentee.id:06d}", text, "still counted, under a number")
+
+
+@tagged("post_install", "-at_install")
+class TestConsentWithdrawalShares(PrivacyCase):
+    @mute_logger(*MUTED)
+    def test_referring_agency_stops_seeing_the_follow_up(self):
+        """After a withdrawal the referring agency keeps its client's file (it referred
+        them) but no longer sees the relationship nor the employment outcomes."""
+        as_referrer = self.env["mentoring.relationship"].with_user(self.referrer_a)
+        outcomes = self.env["mentoring.outcome"].with_user(self.referrer_a)
+        domain = [("mentee_id", "=", self.mentee.id)]
+        self.assertEqual(as_referrer.search(domain), self.relationship)
+        self.assertTrue(outcomes.search(domain))
+        self.mentee.with_user(self.coordinator).action_record_consent_withdrawal()
+        self.assertFalse(as_referrer.search(domain))
+        self.assertFalse(outcomes.search(domain))
+        with self.assertRaises(AccessError):
+            self.relationship.with_user(self.referrer_a).read(["name"])
+        # Program staff still follow the relationship.
+        self.assertEqual(
+            self.env["mentoring.relationship"].with_user(self.coordinator).search(domain),
+            self.relationship,
+        )
+        self.assertEqual(self.mentee.with_user(self.referrer_a).state, self.mentee.state)
