@@ -22,6 +22,7 @@ from pathlib import Path
 
 from odoo.exceptions import AccessError
 from odoo.modules.module import get_module_path
+from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
 from .common import MentoringCase
@@ -29,6 +30,10 @@ from .common import MentoringCase
 ROLES = ("public", "portal", "employee", "referrer", "user", "coordinator", "manager")
 OPERATIONS = ("read", "create", "write", "unlink")
 SCOPES = ("all", "none", "agency", "own")
+STAFF_GROUPS = {
+    "coordinator": "mentoring_base.group_mentoring_coordinator",
+    "manager": "mentoring_base.group_mentoring_manager",
+}
 MUTED = ("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
 
 
@@ -77,6 +82,17 @@ class AccessMatrixCase(MentoringCase):
             "user": cls.mentoring_user,
             "coordinator": cls.coordinator,
             "manager": cls.manager,
+        }
+        # Records seen by their author only ("own") are checked against a colleague of the
+        # same role (and agency).
+        cls.colleagues = {
+            cls.referrer_a: cls._agency_user("matrix_referrer_a", cls.agency_a),
+            cls.coordinator: new_test_user(
+                cls.env, login="matrix_coordinator", groups=STAFF_GROUPS["coordinator"]
+            ),
+            cls.manager: new_test_user(
+                cls.env, login="matrix_manager", groups=STAFF_GROUPS["manager"]
+            ),
         }
 
     def _matrix_records(self, model, role):

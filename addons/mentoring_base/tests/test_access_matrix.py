@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .access_matrix import AccessMatrixCase
 
@@ -33,17 +33,6 @@ class TestAccessMatrix(AccessMatrixCase):
             cls.agency_b: cls._agency_world("Matrix Client B", cls.agency_b),
         }
         cls.wizards = {}
-        # Wizards are seen by their creator only, not by a colleague of the same role.
-        cls.colleagues = {
-            cls.coordinator: new_test_user(
-                cls.env,
-                login="matrix_coordinator",
-                groups="mentoring_base.group_mentoring_coordinator",
-            ),
-            cls.manager: new_test_user(
-                cls.env, login="matrix_manager", groups="mentoring_base.group_mentoring_manager"
-            ),
-        }
 
     @classmethod
     def _agency_world(cls, name, agency):

@@ -1,5 +1,5 @@
 from odoo.addons.mentoring_base.tests.access_matrix import AccessMatrixCase
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 
 @tagged("post_install", "-at_install")
@@ -17,16 +17,6 @@ class TestAccessMatrix(AccessMatrixCase):
         cls.mentor = cls._mentor(
             "Matrix Available Mentor", state="available", max_mentees=2, noc_id=noc.id
         )
-        cls.colleagues = {
-            cls.coordinator: new_test_user(
-                cls.env,
-                login="matrix_coordinator",
-                groups="mentoring_base.group_mentoring_coordinator",
-            ),
-            cls.manager: new_test_user(
-                cls.env, login="matrix_manager", groups="mentoring_base.group_mentoring_manager"
-            ),
-        }
         cls.opened = {}
 
     def _open_wizards(self, user):

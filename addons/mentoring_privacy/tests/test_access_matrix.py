@@ -1,5 +1,5 @@
 from odoo.addons.mentoring_base.tests.access_matrix import AccessMatrixCase
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import PrivacyCase
 
@@ -19,19 +19,6 @@ class TestAccessMatrix(AccessMatrixCase, PrivacyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # A dialog is seen by its author only, not by a colleague of the same role.
-        cls.colleagues = {
-            cls.coordinator: new_test_user(
-                cls.env,
-                login="privacy_matrix_coordinator",
-                groups="mentoring_base.group_mentoring_coordinator",
-            ),
-            cls.manager: new_test_user(
-                cls.env,
-                login="privacy_matrix_manager",
-                groups="mentoring_base.group_mentoring_manager",
-            ),
-        }
         cls.dialogs = {}
 
     def _dialog(self, model, user):

@@ -1,5 +1,5 @@
 from odoo.addons.mentoring_base.tests.access_matrix import AccessMatrixCase
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import ReportsCase
 
@@ -19,19 +19,6 @@ class TestAccessMatrix(AccessMatrixCase, ReportsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # A workbook is seen by its author only, not by a colleague of the same role (nor
-        # of the same agency).
-        cls.colleagues = {
-            cls.referrer_a: cls._agency_user("matrix_referrer_a", cls.agency_a),
-            cls.coordinator: new_test_user(
-                cls.env,
-                login="matrix_coordinator",
-                groups="mentoring_base.group_mentoring_coordinator",
-            ),
-            cls.manager: new_test_user(
-                cls.env, login="matrix_manager", groups="mentoring_base.group_mentoring_manager"
-            ),
-        }
         cls.wizards = {}
 
     def _wizard(self, user):
