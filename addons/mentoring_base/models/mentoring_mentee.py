@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .mentoring_person_mixin import lifecycle_field
 
@@ -43,6 +43,7 @@ class MentoringMentee(models.Model):
         "facilitator_id",
         "needs_assessment_date",
         "orientation_session_date",
+        "consent_withdrawn_date",
     )
     _tenant_link_fields = ("partner_id", "referrer_id")
 
@@ -182,6 +183,25 @@ class MentoringMentee(models.Model):
         result = super().write(vals)
         if "referring_agency_id" in vals or "partner_id" in vals:
             self._sync_client_of_agency()
+        return result
+
+    def _check_tenancy_write(self, vals):
+        """Also refuse, for outside users, consent given again after a withdrawal staff
+        recorded (it would show the agency what the withdrawal hides).
+
+        :raise AccessError: as in the mixin, or consent set on a mentee who withdrew it
+        """
+        result = super()._check_tenancy_write(vals)
+        if vals.get("consent_share") and not self._is_mentoring_staff():
+            withdrawn = self.filtered("consent_withdrawn_date")
+            if withdrawn:
+                raise AccessError(
+                    self.env._(
+                        "%(person)s withdrew their consent: only program staff can record "
+                        "that they consent again.",
+                        person=withdrawn[0].display_name,
+                    )
+                )
         return result
 
     def _sync_client_of_agency(self):

@@ -37,6 +37,17 @@ class MentoringPersonMixin(models.AbstractModel):
         string="Consents to share information with partner agencies", tracking=True
     )
     consent_date = fields.Date(string="Consent date", tracking=True)
+    # Set by program staff's "Record consent withdrawal" (mentoring_privacy); agency
+    # referrers stop seeing the person's relationship, outcomes and evaluations from then.
+    consent_withdrawn_date = fields.Date(
+        string="Consent withdrawn on",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        index="btree_not_null",
+        help="The person withdrew their consent to share information with partner agencies "
+        "on this date; exports and shares leave out their personal details since.",
+    )
     # Computed with ``orientation_step`` by each model's ``_compute_orientation_step``.
     orientation_step_since = fields.Date(
         string="Waiting for this step since",

@@ -416,6 +416,30 @@ class TestTenancyRules(MentoringCase):
         Mentee = self.env["mentoring.mentee"].with_user(self.referrer_a)
         self.assertNotIn(client_b, Mentee.search([]))
 
+    @mute_logger(*MUTED)
+    def test_consent_withdrawal_closes_the_follow_up_to_the_agency(self):
+        mentee = self._mentee("Withdrawing Client", self.agency_a, state="ready")
+        mentee.write({"consent_share": True, "consent_date": "2026-01-05"})
+        relationship = self.env["mentoring.relationship"].create(
+            {
+                "mentee_id": mentee.id,
+                "mentor_id": self._mentor("Mentor W", state="available", max_mentees=1).id,
+                "program_id": self.program.id,
+            }
+        )
+        Relationship = self.env["mentoring.relationship"].with_user(self.referrer_a)
+        self.assertEqual(Relationship.search([("mentee_id", "=", mentee.id)]), relationship)
+        # Recorded by staff (mentoring_privacy's action writes it as superuser).
+        mentee.sudo().write({"consent_share": False, "consent_withdrawn_date": "2026-03-01"})
+        self.assertFalse(Relationship.search([("mentee_id", "=", mentee.id)]))
+        as_referrer = mentee.with_user(self.referrer_a)
+        with self.assertRaisesText(AccessError, "only program staff can record"):
+            as_referrer.write({"consent_share": True, "consent_date": "2026-03-02"})
+        with self.assertRaisesText(AccessError, "is set by program staff"):
+            as_referrer.write({"consent_withdrawn_date": False})
+        self.assertFalse(Relationship.search([("mentee_id", "=", mentee.id)]))
+        self.assertFalse(mentee.consent_share)
+
     def test_mentee_contact_follows_the_referring_agency(self):
         mentee = self._mentee("Moving Client", self.agency_a)
         self.assertEqual(mentee.partner_id.client_of_agency_id, self.agency_a)

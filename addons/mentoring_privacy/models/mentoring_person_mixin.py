@@ -37,14 +37,6 @@ class MentoringPersonMixin(models.AbstractModel):
 
     _inherit = "mentoring.person.mixin"
 
-    consent_withdrawn_date = fields.Date(
-        string="Consent withdrawn on",
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="The person withdrew their consent to share information with partner agencies "
-        "on this date; exports and shares leave out their personal details since.",
-    )
     last_activity_date = fields.Date(
         string="Last activity",
         compute="_compute_last_activity_date",

@@ -297,6 +297,21 @@ class TestFunderExport(ReportsCase):
         self.assertEqual(groups["checkin"], (4.0, 1))
         self.assertTrue(checkin)
 
+    def test_evaluation_summary_respects_consent_withdrawal(self):
+        """The referring agency reads its clients' evaluations until consent is withdrawn."""
+        self.env["mentoring.checkin"].create(
+            {"relationship_id": self.rel_open.id, "mentee_rating": 3, "period": "2026-02"}
+        )
+        self.env.flush_all()
+        mentee = self.rel_open.mentee_id
+        referrer = self._agency_user("evaluation_referrer", mentee.referring_agency_id)
+        domain = [("relationship_id.mentee_id", "=", mentee.id)]
+        Evaluation = self.env["mentoring.evaluation.report"].with_user(referrer)
+        self.assertTrue(Evaluation.search_count(domain))
+        mentee.sudo().consent_withdrawn_date = "2026-03-01"
+        self.assertFalse(Evaluation.search_count(domain))
+        self.assertTrue(self.env["mentoring.evaluation.report"].search_count(domain))
+
     def test_all_programs_rows_equal_pivot(self):
         """Every program's row equals the relationship pivot grouped by program (demo data
         included when the database has it)."""
