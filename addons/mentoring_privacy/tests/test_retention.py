@@ -22,6 +22,10 @@ class TestRetention(MentoringCase):
         super().setUpClass()
         cls.env["ir.config_parameter"].set_param("mentoring_privacy.retention_years", "7")
         cls.env["ir.config_parameter"].set_param("mentoring_privacy.officer_id", cls.manager.id)
+        # The to-do is written in the officer's language: English here, whatever the
+        # database's default language is.
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.manager.lang = "en_US"
         today = date.today()
         cls.cutoff = today - relativedelta(years=7)
         cls.old = cls._mentee(
