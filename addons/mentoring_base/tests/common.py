@@ -1,4 +1,5 @@
 from contextlib import contextmanager
+from datetime import timedelta
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -79,3 +80,30 @@ class MentoringCase(TransactionCase):
         return cls.env["mentoring.mentor"].create(
             {"name": name, "email": f"{name.lower().replace(' ', '.')}@example.com", **vals}
         )
+
+    @classmethod
+    def _agreed_relationship(cls, mentee, mentor, meetings=0, duration=1.0, **meeting_values):
+        """A relationship both people accepted (agreement signed), with ``meetings`` weekly
+        meetings of ``duration`` hours from its planned start."""
+        relationship = cls.env["mentoring.relationship"].create(
+            {
+                "mentee_id": mentee.id,
+                "mentor_id": mentor.id,
+                "program_id": cls.program.id,
+                "coordinator_id": cls.coordinator.id,
+            }
+        )
+        relationship.action_mentee_accept()
+        relationship.action_mentor_accept()
+        cls.env["mentoring.meeting"].create(
+            [
+                {
+                    "relationship_id": relationship.id,
+                    "date": relationship.planned_start + timedelta(weeks=week),
+                    "duration": duration,
+                    **meeting_values,
+                }
+                for week in range(meetings)
+            ]
+        )
+        return relationship

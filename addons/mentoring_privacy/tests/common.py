@@ -100,29 +100,15 @@ class PrivacyCase(RelationshipCase):
 
     @classmethod
     def _completed(cls, mentee, mentor, feedback):
-        relationship = cls.env["mentoring.relationship"].create(
-            {
-                "mentee_id": mentee.id,
-                "mentor_id": mentor.id,
-                "program_id": cls.program.id,
-                "coordinator_id": cls.coordinator.id,
-            }
+        relationship = cls._agreed_relationship(
+            mentee,
+            mentor,
+            meetings=3,
+            duration=1.5,
+            topics=f"{mentee.name}'s résumé",
+            next_steps="Call two employers",
         )
-        relationship.action_mentee_accept()
-        relationship.action_mentor_accept()
         start = relationship.planned_start
-        cls.env["mentoring.meeting"].create(
-            [
-                {
-                    "relationship_id": relationship.id,
-                    "date": start + timedelta(weeks=week),
-                    "duration": 1.5,
-                    "topics": f"{mentee.name}'s résumé",
-                    "next_steps": "Call two employers",
-                }
-                for week in range(3)
-            ]
-        )
         cls.env["mentoring.checkin"].create(
             {
                 "relationship_id": relationship.id,

@@ -63,28 +63,7 @@ class ReportsCase(RelationshipCase):
 
     @classmethod
     def _agreed(cls, mentee, mentor):
-        relationship = cls.env["mentoring.relationship"].create(
-            {
-                "mentee_id": mentee.id,
-                "mentor_id": mentor.id,
-                "program_id": cls.program.id,
-                "coordinator_id": cls.coordinator.id,
-            }
-        )
-        relationship.action_mentee_accept()
-        relationship.action_mentor_accept()
-        start = relationship.planned_start
-        cls.env["mentoring.meeting"].create(
-            [
-                {
-                    "relationship_id": relationship.id,
-                    "date": start + timedelta(weeks=week),
-                    "duration": 2.0,
-                }
-                for week in range(7)
-            ]
-        )
-        return relationship
+        return cls._agreed_relationship(mentee, mentor, meetings=7, duration=2.0)
 
     @classmethod
     def _completed(cls, mentee, mentor, satisfaction):
