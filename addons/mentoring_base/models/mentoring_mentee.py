@@ -206,10 +206,13 @@ class MentoringMentee(models.Model):
 
     def _sync_client_of_agency(self):
         """The contact is a client of the mentee's referring agency (the key of the
-        agency referrers' contact rules); checked records only, hence sudo."""
-        for mentee in self:
-            if mentee.partner_id.client_of_agency_id != mentee.referring_agency_id:
-                mentee.partner_id.sudo().client_of_agency_id = mentee.referring_agency_id
+        agency referrers' contact rules); checked records only, hence sudo. One write per
+        agency, so an import of many mentees stays cheap."""
+        stale = self.filtered(
+            lambda mentee: mentee.partner_id.client_of_agency_id != mentee.referring_agency_id
+        )
+        for agency, mentees in stale.grouped("referring_agency_id").items():
+            mentees.partner_id.sudo().client_of_agency_id = agency
 
     def _check_eligibility_gate(self, new_state):
         """Refuse orientation, matching readiness or a match to a mentee whose referral

@@ -527,3 +527,58 @@ class TestExportFormulas(MentoringCase, HttpCase):
                     if cell.value in (mentee.name, "+1+1")
                 }
                 self.assertEqual(cells, {mentee.name: "s", "+1+1": "s"})
+
+
+@tagged("post_install", "-at_install")
+class TestOutsidersOverHttp(MentoringCase, HttpCase):
+    """Portal users and visitors reach no mentoring data, whatever id they put in a URL."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.client = cls._mentee(
+            "Outsider Target",
+            cls.agency_a,
+            resume=base64.b64encode(b"%PDF-1.4 private resume"),
+            resume_filename="resume.pdf",
+        )
+        cls.referral = cls.env["mentoring.referral"].create(
+            {"mentee_id": cls.client.id, "agency_id": cls.agency_a.id}
+        )
+        # The portal user is the client themselves: still no access to program records.
+        cls.portal_user.partner_id = cls.client.partner_id
+
+    def _call(self, model, method, *args):
+        response = self.url_open(
+            f"/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "call",
+                    "id": 1,
+                    "params": {"model": model, "method": method, "args": args, "kwargs": {}},
+                }
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        return response.json()
+
+    @mute_logger(*MUTED)
+    def test_portal_user_and_visitor(self):
+        for login in (self.portal_user.login, None):
+            with self.subTest(user=login or "visitor"):
+                self.authenticate(login, login)
+                for model, record in (
+                    ("mentoring.mentee", self.client),
+                    ("mentoring.referral", self.referral),
+                ):
+                    answer = self._call(model, "read", [record.id], ["name"])
+                    self.assertIn("error", answer)
+                    self.assertNotIn("Outsider Target", json.dumps(answer))
+                    answer = self._call(model, "search_read", [], ["name"])
+                    self.assertIn("error", answer)
+                response = self.url_open(
+                    f"/web/content/mentoring.mentee/{self.client.id}/resume?download=true"
+                )
+                self.assertNotIn(b"private resume", response.content)
+                self.assertNotEqual(response.status_code, 200)
