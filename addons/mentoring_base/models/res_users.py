@@ -18,8 +18,12 @@ class ResUsers(models.Model):
         string="Is an agency referrer", compute="_compute_is_mentoring_referrer"
     )
 
-    @api.depends("all_group_ids")
+    @api.depends("group_ids")
     def _compute_is_mentoring_referrer(self):
+        # From group_ids (and what they imply) so the user form shows the agency field as
+        # soon as the group is picked, before saving.
         referrer_group = self.env.ref(REFERRER_GROUP, raise_if_not_found=False)
         for user in self:
-            user.is_mentoring_referrer = referrer_group in user.all_group_ids
+            groups = user.group_ids._origin
+            groups |= groups.all_implied_ids
+            user.is_mentoring_referrer = referrer_group in groups

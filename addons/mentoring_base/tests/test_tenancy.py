@@ -6,7 +6,7 @@ import openpyxl
 
 from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import MentoringCase
@@ -439,6 +439,18 @@ class TestTenancyRules(MentoringCase):
             as_referrer.write({"consent_withdrawn_date": False})
         self.assertFalse(Relationship.search([("mentee_id", "=", mentee.id)]))
         self.assertFalse(mentee.consent_share)
+
+    def test_user_form_shows_the_agency_once_the_group_is_picked(self):
+        with Form(
+            self.env["res.users"].with_context(no_reset_password=True),
+            view="mentoring_base.res_users_view_form_mentoring",
+        ) as form:
+            form.name = "New Referrer"
+            form.login = "new.referrer"
+            self.assertFalse(form.is_mentoring_referrer)
+            form.group_ids.add(self.env.ref("mentoring_base.group_mentoring_agency_referrer"))
+            self.assertTrue(form.is_mentoring_referrer)
+            form.mentoring_agency_id = self.agency_a
 
     def test_mentee_contact_follows_the_referring_agency(self):
         mentee = self._mentee("Moving Client", self.agency_a)
