@@ -10,7 +10,7 @@ available mentors and 1,100 mentees ready for matching with the ORM (batch ``cre
 measures, at full size and at a tenth of it:
 
 - ranking one mentee against every available mentor (10,000, then 1,000), database reads
-  and the explanation of the top 10 included: ``mentoring.matching._rank_mentors``;
+  and the explanation of the top 10 included: ``mentoring.match.ranking._rank_mentors``;
 - matching a cohort (1,000 mentees × 3,000 mentors, then 100 × 300): reads, score matrix,
   exact and greedy assignments, explanations of every pair: ``_match_cohort``;
 - the same work done the naive way: an ORM loop over the records and one ``score_pair``
@@ -205,6 +205,12 @@ def generate(env, args, rng):
             codes.add(rng.choice(OTHER_LANGUAGES))
         return [(6, 0, [languages[code] for code in codes if code in languages])]
 
+    from odoo.addons.mentoring_base.tools.availability import parse_availability  # noqa: PLC0415
+
+    def availability_values(text):
+        """The availability as typed and its grid, as the upgrade pre-fills it."""
+        return {"availability": text, "availability_slots": parse_availability(text)}
+
     started = time.perf_counter()
     mentor_vals = []
     for index in range(args.mentors):
@@ -226,7 +232,7 @@ def generate(env, args, rng):
                     "naics_id": naics[rng.choice(industries)],
                     "years_experience_region": rng.randint(2, 30),
                     "function": rng.choice(TITLES),
-                    "availability": rng.choice(AVAILABILITY),
+                    **availability_values(rng.choice(AVAILABILITY)),
                     "spoken_language_ids": spoken(0.35),
                     "background_country_ids": [
                         (6, 0, [countries[c] for c in rng.sample(COUNTRIES, rng.randint(0, 2))])
@@ -259,7 +265,7 @@ def generate(env, args, rng):
                     "education_country_id": countries[rng.choice(COUNTRIES)],
                     "match_background": rng.choice(("none", "none", "preferred")),
                     "match_proximity": rng.choice(("none", "preferred", "preferred")),
-                    "availability": rng.choice(AVAILABILITY),
+                    **availability_values(rng.choice(AVAILABILITY)),
                 }
             )
         )
@@ -288,13 +294,14 @@ def timed(function, repeat=1):
 
 def naive_mentor(mentor, scoring):
     """A scoring.Mentor read field by field from an ORM record."""
-    pending = mentor.relationship_ids.filtered(lambda r: r.stage_type in ("proposed", "review"))
+    from odoo.addons.mentoring_matching.tools import criteria, text  # noqa: PLC0415
+
     return scoring.Mentor(
         id=mentor.id,
         noc=mentor.noc_id.code or "",
         naics=mentor.naics_id.code or "",
         languages=frozenset(mentor.spoken_language_ids.mapped("code")),
-        goal_tokens=scoring.tokenize(
+        goal_tokens=text.tokenize(
             " ".join(
                 filter(
                     None,
@@ -308,7 +315,7 @@ def naive_mentor(mentor, scoring):
             )
         ),
         backgrounds=frozenset(mentor.background_country_ids.mapped("code")),
-        place=scoring.Place(
+        place=criteria.Place(
             mentor.service_location_id.id or 0,
             mentor.city or "",
             mentor.state_id.id or 0,
@@ -317,23 +324,25 @@ def naive_mentor(mentor, scoring):
         ),
         years=mentor.years_experience_region,
         max_mentees=mentor.max_mentees,
-        active_count=mentor.active_mentee_count + len(pending),
+        free_places=mentor.free_places,
         state=mentor.state,
-        slots=scoring.parse_availability(mentor.availability),
+        slots=mentor.availability_slots,
     )
 
 
 def naive_mentee(mentee, scoring):
+    from odoo.addons.mentoring_matching.tools import criteria, text  # noqa: PLC0415
+
     return scoring.Mentee(
         id=mentee.id,
         noc=mentee.target_noc_id.code or "",
         naics=mentee.target_naics_id.code or "",
         service_language=mentee.service_language,
         languages=frozenset(mentee.spoken_language_ids.mapped("code")),
-        goal_tokens=scoring.tokenize(mentee.career_objective),
+        goal_tokens=text.tokenize(mentee.career_objective),
         origin=(mentee.origin_country_id or mentee.education_country_id).code or "",
         background=mentee.match_background,
-        place=scoring.Place(
+        place=criteria.Place(
             mentee.service_location_id.id or 0,
             mentee.city or "",
             mentee.state_id.id or 0,
@@ -341,7 +350,7 @@ def naive_mentee(mentee, scoring):
             mentee.partner_longitude or 0.0,
         ),
         proximity=mentee.match_proximity,
-        slots=scoring.parse_availability(mentee.availability),
+        slots=mentee.availability_slots,
         availability=mentee.match_availability,
         program_id=mentee.program_id.id,
     )
@@ -379,7 +388,7 @@ def naive_cohort(env, program, profile, scoring, cohort):
             [("state", "in", ("available", "active")), ("program_ids", "in", program.ids)]
         )
     ]
-    mentors = [mentor for mentor in mentors if mentor.free_capacity > 0]
+    mentors = [mentor for mentor in mentors if mentor.free_places > 0]
     scores = [[0.0] * len(mentors) for _mentee in mentees]
     feasible = [[False] * len(mentors) for _mentee in mentees]
     for row, mentee in enumerate(mentees):
@@ -387,7 +396,7 @@ def naive_cohort(env, program, profile, scoring, cohort):
             pair = scoring.score_pair(mentee, mentor, scoring_profile)
             scores[row][column] = pair.score
             feasible[row][column] = pair.excluded is None
-    capacities = [mentor.free_capacity for mentor in mentors]
+    capacities = [mentor.free_places for mentor in mentors]
     return cohort.solve_exact(scores, feasible, capacities)
 
 
@@ -419,7 +428,7 @@ def main():
                 )
             }
         profile = env.ref("mentoring_matching.match_profile_default")
-        Matching = env["mentoring.matching"]
+        Matching = env["mentoring.match.ranking"]
         mentee = env["mentoring.mentee"].search(
             [("program_id", "=", programs["cohort"].id), ("service_language", "=", "en")],
             limit=1,

@@ -1,8 +1,9 @@
 {
     "name": "Mentoring to Employment",
-    "summary": "People, organizations, programs and the NOC/NAICS classifications "
-    "for mentoring-to-employment programs for skilled immigrants",
-    "version": "19.0.1.1.0",
+    "summary": "Mentoring to employment: people, organizations, programs, NOC/NAICS, "
+    "referrals and eligibility, relationships (meetings, monthly check-ins, closure), "
+    "outcomes, group sessions, per-agency access",
+    "version": "19.0.1.2.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",
@@ -27,13 +28,19 @@
         "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/mentoring_eligibility_rule_views.xml",
+        "views/mentoring_referral_back_reason_views.xml",
         "views/mentoring_referral_views.xml",
         "wizard/mentoring_referral_refer_back_wizard_views.xml",
         "wizard/mentoring_referral_override_wizard_views.xml",
         "views/mentoring_relationship_views.xml",
-        "views/mentoring_followup_views.xml",
+        "views/mentoring_relationship_stage_views.xml",
+        "views/mentoring_meeting_views.xml",
+        "views/mentoring_checkin_views.xml",
+        "views/mentoring_outcome_views.xml",
         "views/mentoring_session_views.xml",
-        "wizard/mentoring_relationship_wizard_views.xml",
+        "wizard/mentoring_relationship_decline_wizard_views.xml",
+        "wizard/mentoring_relationship_close_wizard_views.xml",
+        "wizard/mentoring_relationship_extend_wizard_views.xml",
         "views/mentoring_menus.xml",
     ],
     # Statistics Canada tables, loaded by mentoring.classification.mixin._load_official_table
@@ -42,6 +49,14 @@
         "data/naics-scian-2022-structure-v1-eng.csv",
         "data/naics_2022_fr.csv",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "mentoring_base/static/src/fields/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "mentoring_base/static/tests/**/*.test.js",
+        ],
+    },
     "demo": [
         "demo/mentoring_demo.xml",
         "demo/mentoring_followup_demo.xml",

@@ -2,13 +2,13 @@
     "name": "Mentoring to Employment: Matching",
     "summary": "Explainable scored matching of mentees and mentors on NOC, NAICS, language, "
     "place, goals and time, one mentee at a time or a whole cohort at once",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",
     "license": "AGPL-3",
     "depends": ["mentoring_base"],
-    "external_dependencies": {"python": ["scipy"]},
+    "external_dependencies": {"python": ["numpy", "scipy", "snowballstemmer"]},
     "data": [
         "security/ir.model.access.csv",
         "security/mentoring_matching_rules.xml",

@@ -1,5 +1,7 @@
 import ast
-import importlib.util
+import importlib
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -14,12 +16,25 @@ def manifest(addon):
 
 
 def load_pure_module(relative_path):
-    """Import a pure-Python file of an addon without importing the addon (and so Odoo)."""
-    path = ADDONS_DIR / relative_path
-    spec = importlib.util.spec_from_file_location(path.stem, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """Import a pure-Python file of an addon's ``tools`` folder without Odoo.
+
+    ``"mentoring_matching/tools/scoring.py"`` is imported as
+    ``odoo.addons.mentoring_matching.tools.scoring``, the name it has in Odoo, so that its
+    imports of other tools (``from odoo.addons.mentoring_base.tools...``, ``from . import``)
+    resolve; the ``odoo``, ``odoo.addons`` and addon packages are empty stand-ins whose
+    only content is the addons' folders (no model, no Odoo code is imported)."""
+    addon, *parts = Path(relative_path).with_suffix("").parts
+    for name in ("odoo", "odoo.addons"):
+        if name not in sys.modules:
+            sys.modules[name] = types.ModuleType(name)
+            sys.modules[name].__path__ = []
+    sys.modules["odoo"].addons = sys.modules["odoo.addons"]
+    for path in ADDONS:
+        package = f"odoo.addons.{path.name}"
+        if package not in sys.modules:
+            sys.modules[package] = types.ModuleType(package)
+            sys.modules[package].__path__ = [str(path)]
+    return importlib.import_module(".".join(("odoo.addons", addon, *parts)))
 
 
 def pytest_generate_tests(metafunc):

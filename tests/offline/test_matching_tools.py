@@ -7,25 +7,57 @@ import pytest
 
 from conftest import load_pure_module
 
+availability = load_pure_module("mentoring_base/tools/availability.py")
+classification = load_pure_module("mentoring_base/tools/classification.py")
+criteria = load_pure_module("mentoring_matching/tools/criteria.py")
 scoring = load_pure_module("mentoring_matching/tools/scoring.py")
+vector = load_pure_module("mentoring_matching/tools/table.py")
+text = load_pure_module("mentoring_matching/tools/text.py")
 cohort = load_pure_module("mentoring_matching/tools/cohort.py")
 
-Mentee, Mentor, Place, Profile = scoring.Mentee, scoring.Mentor, scoring.Place, scoring.Profile
+Mentee, Mentor, Place, Profile = scoring.Mentee, scoring.Mentor, criteria.Place, scoring.Profile
 
 
 # -- text and availability -----------------------------------------------------------
 
 
 def test_tokenize_strips_accents_stop_words_and_generic_words():
-    tokens = scoring.tokenize("Travailler comme Ingénieure électricienne à Ottawa, 2 postes")
-    assert tokens == {"ingenieur", "electricien", "ottawa"}
-    assert scoring.tokenize("Work as a Software Engineer") == {"softwar", "engineer"}
-    assert scoring.tokenize("") == frozenset()
-    assert scoring.stem("analyste") == scoring.stem("analysts") == "analyst"
+    tokens = text.tokenize("Travailler comme Ingénieure électricienne à Ottawa, 2 postes")
+    assert tokens == {text.stem("ingénieure"), text.stem("électricienne"), text.stem("ottawa")}
+    assert tokens == text.tokenize("ingenieur electricien Ottawa")
+    assert text.tokenize("Work as a Software Engineer") == {
+        text.stem("software"),
+        text.stem("engineer"),
+    }
+    assert text.tokenize("") == frozenset()
+    assert text.stem("analyste") == text.stem("analysts") == "analyst"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ("engineer", "engineers", "engineering"),
+        ("nurse", "nursing"),
+        ("accountant", "accounting"),
+        ("infirmière", "infirmier", "infirmières"),
+        ("ingénieure", "ingénieur", "ingenieurs"),
+        ("électricienne", "électricien"),
+        ("comptable", "comptables"),
+        ("developer", "development"),
+    ],
+)
+def test_stemmer_brings_word_forms_together_in_english_and_french(words):
+    assert len({text.stem(word.lower()) for word in words}) == 1
+    assert len({frozenset(text.tokenize(word)) for word in words}) == 1
+
+
+def test_stemmer_keeps_different_words_apart():
+    assert text.stem("nurse") != text.stem("engineer")
+    assert text.stem("account") != text.stem("architect")
 
 
 def test_surface_words_keep_the_mentees_spelling():
-    assert scoring.surface_words("Ingénieure logiciel")["ingenieur"] == "ingénieure"
+    assert text.surface_words("Ingénieure logiciel")["ingenieur"] == "ingénieure"
 
 
 @pytest.mark.parametrize(
@@ -35,24 +67,29 @@ def test_surface_words_keep_the_mentees_spelling():
         ("Saturday morning and evening", {("saturday", "morning"), ("saturday", "evening")}),
         (
             "samedi matin et les soirs de semaine",
-            {("saturday", "morning")} | {(day, "evening") for day in scoring.DAYS[:5]},
+            {("saturday", "morning")} | {(day, "evening") for day in availability.DAYS[:5]},
         ),
-        ("Weekday evenings after 17:30", {(day, "evening") for day in scoring.DAYS[:5]}),
+        ("Weekday evenings after 17:30", {(day, "evening") for day in availability.DAYS[:5]}),
         ("mardi et jeudi après-midi", {("tuesday", "afternoon"), ("thursday", "afternoon")}),
-        ("one evening a week", {(day, "evening") for day in scoring.DAYS}),
-        ("weekends", {(day, part) for day in scoring.DAYS[5:] for part in scoring.PARTS}),
+        ("one evening a week", {(day, "evening") for day in availability.DAYS}),
+        ("weekends", {(day, part) for day in availability.DAYS[5:] for part in availability.PARTS}),
         (
             "flexible during working hours",
-            {(day, part) for day in scoring.DAYS[:5] for part in scoring.PARTS[:3]},
+            {(day, part) for day in availability.DAYS[:5] for part in availability.PARTS[:3]},
         ),
-        ("en tout temps", {(day, part) for day in scoring.DAYS for part in scoring.PARTS}),
+        (
+            "en tout temps",
+            {(day, part) for day in availability.DAYS for part in availability.PARTS},
+        ),
         ("by video call", set()),
     ],
 )
 def test_parse_availability(text, slots):
-    bits = scoring.parse_availability(text)
+    bits = availability.parse_availability(text)
     found = {
-        (scoring.DAYS[bit // 4], scoring.PARTS[bit % 4]) for bit in range(28) if bits >> bit & 1
+        (availability.DAYS[bit // 4], availability.PARTS[bit % 4])
+        for bit in range(28)
+        if bits >> bit & 1
     }
     assert found == slots
 
@@ -72,88 +109,88 @@ def test_parse_availability(text, slots):
     ],
 )
 def test_occupation_credit_along_the_noc_tree(mentor_noc, credit, key, code):
-    result = scoring.occupation_credit("21231", mentor_noc)
+    result = criteria.occupation_credit("21231", mentor_noc)
     assert (result.credit, result.key) == (credit, key)
     assert result.params.get("code") == code
 
 
 def test_occupation_without_codes():
-    assert scoring.occupation_credit("", "21231") is None
-    assert scoring.occupation_credit("21231", "").key == "noc_mentor_unknown"
+    assert criteria.occupation_credit("", "21231") is None
+    assert criteria.occupation_credit("21231", "").key == "noc_mentor_unknown"
     # A mentee who only knows the minor group shares it with its unit groups.
-    assert scoring.occupation_credit("2123", "21231").credit == 0.75
+    assert criteria.occupation_credit("2123", "21231").credit == 0.75
 
 
 def test_industry_credit_along_the_naics_tree_with_sector_ranges():
-    assert scoring.naics_path("332999") == ("31-33", "332", "3329", "33299", "332999")
-    assert scoring.naics_path("31-33") == ("31-33",)
-    assert scoring.industry_credit("541514", "541514").credit == 1.0
-    assert scoring.industry_credit("541514", "541515").credit == 0.75
-    assert scoring.industry_credit("5415", "541514").key == "naics_level_3"
-    assert scoring.industry_credit("541514", "541190").credit == 0.3
-    sector = scoring.industry_credit("311", "332")
+    assert classification.naics_path("332999") == ("31-33", "332", "3329", "33299", "332999")
+    assert classification.naics_path("31-33") == ("31-33",)
+    assert criteria.industry_credit("541514", "541514").credit == 1.0
+    assert criteria.industry_credit("541514", "541515").credit == 0.75
+    assert criteria.industry_credit("5415", "541514").key == "naics_level_3"
+    assert criteria.industry_credit("541514", "541190").credit == 0.3
+    sector = criteria.industry_credit("311", "332")
     assert (sector.credit, sector.params["code"]) == (0.1, "31-33")
-    assert scoring.industry_credit("448", "452").params["code"] == "44-45"
-    assert scoring.industry_credit("541514", "522111").credit == 0.0
+    assert criteria.industry_credit("448", "452").params["code"] == "44-45"
+    assert criteria.industry_credit("541514", "522111").credit == 0.0
 
 
 def test_languages():
-    assert scoring.service_language_credit("fr", {"en", "fr"}).credit == 1.0
-    assert scoring.service_language_credit("fr", {"en"}).key == "lacks_service_language"
-    assert scoring.service_language_credit("en", set()).key == "mentor_languages_unknown"
-    assert scoring.other_languages_credit({"en", "fr"}, {"ar"}) is None
-    shared = scoring.other_languages_credit({"en", "ar", "fa"}, {"en", "fa"})
+    assert criteria.service_language_credit("fr", {"en", "fr"}).credit == 1.0
+    assert criteria.service_language_credit("fr", {"en"}).key == "lacks_service_language"
+    assert criteria.service_language_credit("en", set()).key == "mentor_languages_unknown"
+    assert criteria.other_languages_credit({"en", "fr"}, {"ar"}) is None
+    shared = criteria.other_languages_credit({"en", "ar", "fa"}, {"en", "fa"})
     assert (shared.credit, shared.params["languages"]) == (1.0, ("fa",))
-    assert scoring.other_languages_credit({"ar"}, {"en"}).credit == 0.0
+    assert criteria.other_languages_credit({"ar"}, {"en"}).credit == 0.0
 
 
 def test_geography():
     ottawa = Place(city="Ottawa", province_id=1, latitude=45.4215, longitude=-75.6972)
-    assert scoring.geography_credit(Place(), ottawa) is None
-    assert scoring.geography_credit(ottawa, Place()).key == "mentor_place_unknown"
-    assert scoring.geography_credit(
+    assert criteria.geography_credit(Place(), ottawa) is None
+    assert criteria.geography_credit(ottawa, Place()).key == "mentor_place_unknown"
+    assert criteria.geography_credit(
         Place(location_id=7, city="Ottawa"), Place(location_id=7, city="Kanata")
     ) == (1.0, "same_location", {"location": 7})
-    near = scoring.geography_credit(ottawa, Place(latitude=45.44, longitude=-75.69))
+    near = criteria.geography_credit(ottawa, Place(latitude=45.44, longitude=-75.69))
     assert (near.credit, near.key) == (1.0, "distance")
-    km = scoring.haversine_km(45.4215, -75.6972, 45.6688, -75.6972)
+    km = criteria.haversine_km(45.4215, -75.6972, 45.6688, -75.6972)
     assert km == pytest.approx(27.5, abs=0.1)
-    middle = scoring.geography_credit(ottawa, Place(latitude=45.6688, longitude=-75.6972))
+    middle = criteria.geography_credit(ottawa, Place(latitude=45.6688, longitude=-75.6972))
     assert middle.credit == pytest.approx((50 - km) / 45)
-    far = scoring.geography_credit(ottawa, Place(latitude=43.65, longitude=-79.38))
+    far = criteria.geography_credit(ottawa, Place(latitude=43.65, longitude=-79.38))
     assert far.credit == 0.0
-    assert scoring.geography_credit(ottawa, Place(city="OTTAWA ")).credit == 0.8
-    assert scoring.geography_credit(ottawa, Place(city="Kingston", province_id=1)).credit == 0.3
-    assert scoring.geography_credit(ottawa, Place(city="Montréal", province_id=2)).key == "far"
+    assert criteria.geography_credit(ottawa, Place(city="OTTAWA ")).credit == 0.8
+    assert criteria.geography_credit(ottawa, Place(city="Kingston", province_id=1)).credit == 0.3
+    assert criteria.geography_credit(ottawa, Place(city="Montréal", province_id=2)).key == "far"
 
 
 def test_career_goal_cosine():
-    text = "Software developer in fintech"
-    mentee = scoring.tokenize(text)
-    mentor = scoring.tokenize("Senior software developer, payments and fintech")
-    credit = scoring.career_goal_credit(mentee, mentor, scoring.surface_words(text))
+    objective = "Software developer in fintech"
+    mentee = text.tokenize(objective)
+    mentor = text.tokenize("Senior software developer, payments and fintech")
+    credit = criteria.career_goal_credit(mentee, mentor, text.surface_words(objective))
     assert credit.credit == pytest.approx(3 / np.sqrt(3 * 5))
     assert credit.params["words"] == "developer, fintech, software"
-    assert (
-        scoring.career_goal_credit(mentee, mentor).params["words"] == "developer, fintech, softwar"
+    assert criteria.career_goal_credit(mentee, mentor).params["words"] == ", ".join(
+        sorted(text.stem(word) for word in ("developer", "fintech", "software"))
     )
-    assert scoring.career_goal_credit(mentee, {"nurse"}).key == "goal_no_words"
-    assert scoring.career_goal_credit(frozenset(), mentor) is None
+    assert criteria.career_goal_credit(mentee, {"nurse"}).key == "goal_no_words"
+    assert criteria.career_goal_credit(frozenset(), mentor) is None
 
 
 def test_background_experience_capacity_availability():
-    assert scoring.background_credit("MA", {"MA", "FR"}).credit == 1.0
-    assert scoring.background_credit("MA", {"FR"}).key == "other_background"
-    assert scoring.background_credit("MA", {"MA"}, "none") is None
-    assert scoring.experience_credit(4).credit == 0.4
-    assert scoring.experience_credit(25).credit == 1.0
-    assert scoring.capacity_credit(3, 1).credit == pytest.approx(2 / 3)
-    tuesday_evening = scoring.slot_bit(1, 3)
-    saturday_morning = scoring.slot_bit(5, 0)
+    assert criteria.background_credit("MA", {"MA", "FR"}).credit == 1.0
+    assert criteria.background_credit("MA", {"FR"}).key == "other_background"
+    assert criteria.background_credit("MA", {"MA"}, "none") is None
+    assert criteria.experience_credit(4).credit == 0.4
+    assert criteria.experience_credit(25).credit == 1.0
+    assert criteria.capacity_credit(3, 2).credit == pytest.approx(2 / 3)
+    tuesday_evening = availability.slot_bit(1, 3)
+    saturday_morning = availability.slot_bit(5, 0)
     both = tuesday_evening | saturday_morning
-    assert scoring.availability_credit(both, tuesday_evening).credit == 0.5
-    assert scoring.availability_credit(both, 0).key == "availability_unknown"
-    assert scoring.availability_credit(0, both) is None
+    assert criteria.availability_credit(both, tuesday_evening).credit == 0.5
+    assert criteria.availability_credit(both, 0).key == "availability_unknown"
+    assert criteria.availability_credit(0, both) is None
 
 
 # -- hard rules, totals, determinism -------------------------------------------------
@@ -170,7 +207,7 @@ def test_hard_rules():
     )
     paused = Mentor(id=12, state="paused", languages=frozenset({"fr"}))
     assert scoring.exclusion(mentee, paused, PROFILE)[0] == "mentor_unavailable"
-    full = Mentor(id=13, max_mentees=2, active_count=2, languages=frozenset({"fr"}))
+    full = Mentor(id=13, max_mentees=2, free_places=0, languages=frozenset({"fr"}))
     assert scoring.exclusion(mentee, full, PROFILE)[0] == "mentor_full"
     assert scoring.exclusion(mentee, french, PROFILE, declined={(1, 10)})[0] == "declined_before"
     assert scoring.exclusion(mentee, french, PROFILE, paired={(1, 10)})[0] == "already_paired"
@@ -181,7 +218,7 @@ def test_hard_rules():
     assert scoring.exclusion(mentee, same_major, must) is None
     asks = Mentee(id=2, origin="MA", background="required")
     assert scoring.exclusion(asks, Mentor(id=16), PROFILE)[0] == "must_background"
-    on_time = Mentee(id=3, slots=scoring.slot_bit(0, 0), availability="required")
+    on_time = Mentee(id=3, slots=availability.slot_bit(0, 0), availability="required")
     assert scoring.exclusion(on_time, Mentor(id=17), PROFILE)[0] == "must_availability"
 
 
@@ -202,9 +239,9 @@ def test_ranking_is_deterministic_ties_by_mentor_id():
     mentee = Mentee(id=1, noc="21231")
     mentors = [Mentor(id=index, noc="21231") for index in (9, 3, 7, 5)]
     mentors.append(Mentor(id=4, noc="21231", years=10))
-    table = scoring.MentorTable(mentors)
-    first = scoring.rank_row(scoring.score_row(mentee, table, PROFILE), table)
-    second = scoring.rank_row(scoring.score_row(mentee, table, PROFILE), table)
+    table = vector.MentorTable(mentors)
+    first = vector.rank_row(vector.score_row(mentee, table, PROFILE), table)
+    second = vector.rank_row(vector.score_row(mentee, table, PROFILE), table)
     assert table.ids[first].tolist() == table.ids[second].tolist() == [4, 3, 5, 7, 9]
     pairs = [scoring.score_pair(mentee, mentor, PROFILE) for mentor in mentors]
     assert [pair.mentor_id for pair in scoring.rank_pairs(pairs)] == [4, 3, 5, 7, 9]
@@ -246,7 +283,7 @@ def _random_mentor(rng, index):
         place=_random_mentee(rng, 0).place,
         years=rng.randint(0, 20),
         max_mentees=capacity,
-        active_count=rng.randint(0, capacity),
+        free_places=capacity - rng.randint(0, capacity),
         state=rng.choice(("available", "active", "retired")),
         slots=rng.choice((0, 1, 0xF)),
     )
@@ -255,7 +292,7 @@ def _random_mentor(rng, index):
 def test_vectorized_scoring_equals_pair_scoring():
     rng = random.Random(7)
     mentors = [_random_mentor(rng, index) for index in range(1, 201)]
-    table = scoring.MentorTable(mentors)
+    table = vector.MentorTable(mentors)
     for index in range(30):
         profile = Profile(
             weights={criterion: rng.randint(0, 10) for criterion in scoring.CRITERIA},
@@ -263,7 +300,7 @@ def test_vectorized_scoring_equals_pair_scoring():
         )
         mentee = _random_mentee(rng, index)
         declined = {mentors[index].id}
-        row = scoring.score_row(mentee, table, profile, declined)
+        row = vector.score_row(mentee, table, profile, declined)
         for column, mentor in enumerate(mentors):
             pair = scoring.score_pair(mentee, mentor, profile, {(index, mentors[index].id)})
             assert row.scores[column] == pytest.approx(pair.score, abs=1e-6)

@@ -19,6 +19,8 @@ class MentoringClassificationMixin(models.AbstractModel):
     _parent_store = True
     _order = "code"
     _rec_name = "name"
+    # Which tree of tools.classification the codes belong to: "noc" or "naics".
+    _classification_kind = None
 
     code = fields.Char(required=True, index=True, readonly=True)
     name = fields.Char(string="Title", required=True, translate=True)
@@ -31,6 +33,22 @@ class MentoringClassificationMixin(models.AbstractModel):
         help="Code and titles in English and French, lower-case and without accents.",
     )
     active = fields.Boolean(default=True)
+
+    def _ancestors_at_level(self, level):
+        """{entry: its ancestor at ``level`` (1 = top; the entry itself at its own level),
+        an empty record when the entry is shallower}, read in one search.
+
+        Ancestors are found by code (``tools.classification.ancestor_code``), the one
+        definition of the hierarchy shared with the matching and the reports."""
+        codes = {
+            entry: classification.ancestor_code(self._classification_kind, entry.code, level)
+            for entry in self
+        }
+        found = self.with_context(active_test=False).search(
+            [("code", "in", [code for code in set(codes.values()) if code])]
+        )
+        by_code = {entry.code: entry for entry in found}
+        return {entry: by_code.get(code, self.browse()) for entry, code in codes.items()}
 
     @api.depends("level")
     def _compute_level_name(self):

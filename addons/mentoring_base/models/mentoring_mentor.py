@@ -1,7 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..tools import capacity
 from .mentoring_person_mixin import lifecycle_field
+from .mentoring_relationship import PENDING_STAGE_TYPES
 
 MENTOR_STATES = [
     ("applicant", "Applicant"),
@@ -72,7 +74,10 @@ class MentoringMentor(models.Model):
         string="Maximum concurrent mentees", default=1, required=True, tracking=True
     )
     motivation = fields.Text(help="Why the person wants to mentor a newcomer.")
-    availability = fields.Text(help="When the mentor can meet, e.g. weekday evenings.")
+    availability = fields.Text(
+        help="Other details about when and where the mentor can meet, e.g. downtown or "
+        "online; the days and times are ticked in the weekly availability."
+    )
     commitment_months = fields.Integer(
         string="Commitment (months)", default=3, help="How long the mentor commits to mentor."
     )
@@ -117,6 +122,26 @@ class MentoringMentor(models.Model):
         help="Open relationships, kept in the database so that two coordinators confirming "
         "at the same moment cannot exceed the mentor's capacity.",
     )
+    pending_mentee_count = fields.Integer(
+        string="Pending proposals",
+        compute="_compute_free_places",
+        store=True,
+        help="Proposals awaiting the mentee's and mentor's answers: each holds a place.",
+    )
+    free_places = fields.Integer(
+        string="Free places",
+        compute="_compute_free_places",
+        store=True,
+        help="Mentees the mentor can still take: maximum concurrent mentees minus active "
+        "mentees and pending proposals.",
+    )
+    can_take_mentees = fields.Boolean(
+        string="Can take mentees",
+        compute="_compute_free_places",
+        store=True,
+        index=True,
+        help="Available or active, with a free place: the mentor may be proposed a mentee.",
+    )
     speaks_french = fields.Boolean(compute="_compute_speaks_french", store=True)
 
     _partner_uniq = models.Constraint(
@@ -139,6 +164,17 @@ class MentoringMentor(models.Model):
                 mentor.orientation_step = "training"
             else:
                 mentor.orientation_step = "done"
+
+    @api.depends("state", "max_mentees", "active_mentee_count", "relationship_ids.stage_type")
+    def _compute_free_places(self):
+        for mentor in self:
+            mentor.pending_mentee_count = len(
+                mentor.relationship_ids.filtered(lambda rel: rel.stage_type in PENDING_STAGE_TYPES)
+            )
+            mentor.free_places = capacity.free_places(
+                mentor.max_mentees, mentor.active_mentee_count + mentor.pending_mentee_count
+            )
+            mentor.can_take_mentees = capacity.can_take_mentees(mentor.state, mentor.free_places)
 
     def _refresh_active_mentees(self):
         """Recount open relationships and store the count on the mentor's row.
@@ -169,10 +205,12 @@ class MentoringMentor(models.Model):
         self.flush_recordset(["active_mentee_count"])
 
     def _eligibility_subject(self):
-        programs = self.program_ids or self.env.ref(
-            "mentoring_base.program_open_access", raise_if_not_found=False
-        )
-        return self, programs or self.env["mentoring.program"], "mentor"
+        programs = self.program_ids or self.env["mentoring.program"]._default_program()
+        return self, programs, "mentor"
+
+    @api.onchange("availability")
+    def _onchange_availability(self):
+        self._prefill_availability_slots()
 
     @api.depends("spoken_language_ids.code")
     def _compute_speaks_french(self):

@@ -10,12 +10,20 @@ NAICS_FRENCH_FILE = "mentoring_base/data/naics_2022_fr.csv"
 class MentoringNaics(models.Model):
     _name = "mentoring.naics"
     _inherit = "mentoring.classification.mixin"
+    _classification_kind = "naics"
     _description = "NAICS Canada 2022 industry"
 
     parent_id = fields.Many2one(
         "mentoring.naics", string="Parent class", index=True, ondelete="restrict", readonly=True
     )
     child_ids = fields.One2many("mentoring.naics", "parent_id", string="Sub-classes")
+    sector_id = fields.Many2one(
+        "mentoring.naics",
+        compute="_compute_ancestors",
+        store=True,
+        index=True,
+        help="The sector (level 1) this class belongs to.",
+    )
     level = fields.Integer(
         help="1 sector, 2 subsector, 3 industry group, 4 NAICS industry, 5 Canadian industry."
     )
@@ -39,6 +47,12 @@ class MentoringNaics(models.Model):
     )
 
     _code_uniq = models.Constraint("UNIQUE(code)", "This NAICS code already exists.")
+
+    @api.depends("code")
+    def _compute_ancestors(self):
+        sectors = self._ancestors_at_level(1)
+        for entry in self:
+            entry.sector_id = sectors[entry]
 
     @api.model
     def _official_rows(self):

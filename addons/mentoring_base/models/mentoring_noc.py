@@ -10,11 +10,28 @@ class MentoringNoc(models.Model):
     _name = "mentoring.noc"
     _inherit = "mentoring.classification.mixin"
     _description = "NOC 2021 occupation group"
+    _classification_kind = "noc"
 
     parent_id = fields.Many2one(
         "mentoring.noc", string="Parent group", index=True, ondelete="restrict", readonly=True
     )
     child_ids = fields.One2many("mentoring.noc", "parent_id", string="Sub-groups")
+    broad_category_id = fields.Many2one(
+        "mentoring.noc",
+        string="Broad category",
+        compute="_compute_ancestors",
+        store=True,
+        index=True,
+        help="The group at level 1 (1 digit) this group belongs to.",
+    )
+    major_group_id = fields.Many2one(
+        "mentoring.noc",
+        string="Major group",
+        compute="_compute_ancestors",
+        store=True,
+        index=True,
+        help="The group at level 2 (2 digits) this group belongs to; empty for a broad category.",
+    )
     level = fields.Integer(
         help="1 broad category, 2 major group, 3 sub-major group, 4 minor group, 5 unit group."
     )
@@ -39,6 +56,14 @@ class MentoringNoc(models.Model):
     )
 
     _code_uniq = models.Constraint("UNIQUE(code)", "This NOC code already exists.")
+
+    @api.depends("code")
+    def _compute_ancestors(self):
+        broad_categories = self._ancestors_at_level(1)
+        major_groups = self._ancestors_at_level(2)
+        for entry in self:
+            entry.broad_category_id = broad_categories[entry]
+            entry.major_group_id = major_groups[entry]
 
     @api.depends("code")
     def _compute_teer(self):

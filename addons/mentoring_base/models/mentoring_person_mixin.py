@@ -1,5 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, split_every
+from odoo.tools.sql import column_exists
+
+from ..tools import availability
 
 
 def lifecycle_field(states, default):
@@ -64,6 +68,15 @@ class MentoringPersonMixin(models.AbstractModel):
         string="Days in this state",
         compute="_compute_state_date",
     )
+    # Ticked in a grid (widget ``mentoring_availability_grid``, website mentor form); the
+    # free text ``availability`` of mentees and mentors only keeps other details.
+    availability_slots = fields.Integer(
+        string="Weekly availability",
+        default=0,
+        help="When the person can usually meet, ticked in a weekly grid: each day, morning "
+        "(before 11 a.m.), midday (11 a.m. to 2 p.m.), afternoon (2 to 5 p.m.) and evening "
+        "(after 5 p.m.). The matching compares the mentee's and the mentor's grids.",
+    )
 
     def _state_date_fields(self):
         if "state" not in self._fields:  # the abstract mixin itself
@@ -99,6 +112,68 @@ class MentoringPersonMixin(models.AbstractModel):
                         person=person.display_name,
                     )
                 )
+
+    @api.constrains("availability_slots")
+    def _check_availability_slots(self):
+        for person in self:
+            if not availability.is_valid_slots(person.availability_slots):
+                raise ValidationError(
+                    self.env._(
+                        "The weekly availability of %(person)s holds time slots outside the "
+                        "week's grid.",
+                        person=person.display_name,
+                    )
+                )
+
+    def _prefill_availability_slots(self):
+        """Tick the weekly grid from the free text ``availability`` (as
+        :func:`~odoo.addons.mentoring_base.tools.availability.parse_availability` reads it)
+        for the persons whose grid is still empty; a grid with a slot ticked is left alone.
+
+        For the ``availability`` onchange of the models that have that text (mentors here,
+        mentees in ``mentoring_matching``).
+        """
+        for person in self:
+            if not person.availability_slots and person.availability:
+                person.availability_slots = availability.parse_availability(person.availability)
+
+    @api.model
+    def _fill_empty_availability_slots(self):
+        """Tick the weekly grid from the free text ``availability`` in the database, for
+        every person (archived too) whose grid is empty: what people typed before the grid
+        existed (migration to 19.0.1.2.0).
+
+        Works in SQL on the model's table, whether the text column exists or not (mentees
+        get it from ``mentoring_matching``, which may not be installed, or not loaded yet
+        while ``mentoring_base`` is migrated).
+
+        :return: number of persons whose grid was filled
+        """
+        cr = self.env.cr
+        if not column_exists(cr, self._table, "availability"):
+            return 0
+        self.flush_model(["availability_slots"])
+        table = SQL.identifier(self._table)
+        cr.execute(
+            SQL(
+                "SELECT id, availability FROM %s "
+                "WHERE COALESCE(availability_slots, 0) = 0 AND availability IS NOT NULL",
+                table,
+            )
+        )
+        found = [(id_, availability.parse_availability(text)) for id_, text in cr.fetchall()]
+        found = [(id_, bits) for id_, bits in found if bits]
+        for batch in split_every(1000, found):
+            cr.execute(
+                SQL(
+                    "UPDATE %s AS person SET availability_slots = grid.bits "
+                    "FROM (VALUES %s) AS grid(id, bits) WHERE person.id = grid.id",
+                    table,
+                    SQL(", ").join(SQL("(%s, %s)", id_, bits) for id_, bits in batch),
+                )
+            )
+        self.invalidate_model(["availability_slots"])
+        return len(found)
 
     @api.onchange("consent_share")
     def _onchange_consent_share(self):

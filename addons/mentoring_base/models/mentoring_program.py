@@ -80,6 +80,19 @@ class MentoringProgram(models.Model):
     )
 
     @api.model
+    def _default_program(self):
+        """The program a person joins when nobody chose one: the lead agency's open-access
+        Career Mentoring Program, else the first active open-access program.
+
+        :return: a ``mentoring.program`` record in this environment, empty when there is
+            none (website applications call it on ``sudo()``: visitors cannot read programs)
+        """
+        program = self.env.ref("mentoring_base.program_open_access", raise_if_not_found=False)
+        if program and program._name == self._name and program.sudo().active:
+            return self.browse(program.id)
+        return self.search([("program_type", "=", "open_access")], limit=1)
+
+    @api.model
     def _default_service_languages(self):
         return self.env["mentoring.language"].search([("code", "in", ("en", "fr"))])
 

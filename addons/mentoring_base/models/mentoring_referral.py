@@ -63,9 +63,7 @@ class MentoringReferral(models.Model):
         required=True,
         tracking=True,
         index=True,
-        default=lambda self: self.env.ref(
-            "mentoring_base.program_open_access", raise_if_not_found=False
-        ),
+        default=lambda self: self.env["mentoring.program"]._default_program(),
     )
     agency_id = fields.Many2one(
         "res.partner",

@@ -3,7 +3,11 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..tools import schedule
 
-OPEN_TYPES = ("active", "closing")
+# Stage types: a proposal awaiting answers, a relationship under way, and both together
+# (a pair that may not be proposed again and a place the mentor cannot give twice).
+PENDING_STAGE_TYPES = ("proposed", "review")
+ONGOING_STAGE_TYPES = ("active", "closing")
+UNFINISHED_STAGE_TYPES = PENDING_STAGE_TYPES + ONGOING_STAGE_TYPES
 DECISIONS = [("pending", "Pending"), ("accepted", "Accepted"), ("declined", "Declined")]
 CLOSURE_REASONS = [
     ("objectives_met", "Objectives met"),
@@ -128,7 +132,7 @@ class MentoringRelationship(models.Model):
     @api.depends("stage_type")
     def _compute_is_open(self):
         for relationship in self:
-            relationship.is_open = relationship.stage_type in OPEN_TYPES
+            relationship.is_open = relationship.stage_type in ONGOING_STAGE_TYPES
 
     @api.depends("planned_start", "program_id.default_length_weeks")
     def _compute_planned_end(self):
@@ -314,7 +318,7 @@ class MentoringRelationship(models.Model):
     # -- follow-up and closure ---------------------------------------------------------
 
     def action_extend(self, new_end):
-        self._check_stage(OPEN_TYPES, self.env._("extended"))
+        self._check_stage(ONGOING_STAGE_TYPES, self.env._("extended"))
         for relationship in self:
             if not new_end or new_end <= (relationship.planned_end or new_end):
                 raise UserError(
@@ -331,7 +335,7 @@ class MentoringRelationship(models.Model):
     def action_close(self, reason, mentee_feedback=False, mentor_feedback=False):
         """Close with a reason. Completion earns the certificate and plans the outcome
         checkpoints; a mismatch sends the mentee back to matching."""
-        self._check_stage(OPEN_TYPES, self.env._("closed"))
+        self._check_stage(ONGOING_STAGE_TYPES, self.env._("closed"))
         if reason not in dict(CLOSURE_REASONS):
             raise UserError(self.env._("Choose why the relationship closes."))
         today = fields.Date.context_today(self)

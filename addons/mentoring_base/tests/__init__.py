@@ -1,5 +1,7 @@
 from . import (
     test_access_matrix,
+    test_availability,
+    test_availability_grid_widget,
     test_classification,
     test_mentee,
     test_mentor,
@@ -7,6 +9,7 @@ from . import (
     test_referral,
     test_relationship,
     test_security,
+    test_single_homes,
     test_tenancy,
     test_translation,
 )

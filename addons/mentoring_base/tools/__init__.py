@@ -1,3 +1,5 @@
+from . import availability
+from . import capacity
 from . import classification
 from . import eligibility
 from . import schedule

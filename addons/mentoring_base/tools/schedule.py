@@ -4,6 +4,8 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
+from .classification import closeness
+
 # Outcome checkpoints: at exit, then 3, 6 and 12 months after completion.
 CHECKPOINT_MONTHS = (("exit", 0), ("month_3", 3), ("month_6", 6), ("month_12", 12))
 NO_MEETING_ALERT_DAYS = 21
@@ -61,11 +63,7 @@ def field_match(job_code, target_code):
     """
     if not job_code or not target_code:
         return False
-    shared = 0
-    for job_digit, target_digit in zip(job_code, target_code, strict=False):
-        if job_digit != target_digit:
-            break
-        shared += 1
+    shared = closeness("noc", job_code, target_code)
     if shared >= 4:
         return "in_field"
     if shared >= 2:

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..tools import scoring
+from ..tools.text import tokenize
 
 PREFERENCES = [
     ("none", "No preference"),
@@ -41,7 +41,8 @@ class MentoringMentee(models.Model):
     )
     availability = fields.Text(
         string="Availability for meetings",
-        help="When the mentee can meet, in English or French, e.g. weekday evenings, samedi matin.",
+        help="Other details about when and where the mentee can meet, e.g. online only; the "
+        "days and times are ticked in the weekly availability.",
     )
     match_availability = fields.Selection(
         PREFERENCES,
@@ -50,12 +51,6 @@ class MentoringMentee(models.Model):
         required=True,
         help="Required: only mentors free at one of the mentee's times at least are proposed.",
     )
-    availability_slots = fields.Integer(
-        string="Time slots",
-        compute="_compute_availability_slots",
-        store=True,
-        help="Days and parts of the day read from the availability (a bit mask).",
-    )
     match_tokens = fields.Char(
         string="Career objective words",
         compute="_compute_match_tokens",
@@ -63,15 +58,14 @@ class MentoringMentee(models.Model):
         help="Words of the career objective compared with the mentors' work.",
     )
 
-    @api.depends("availability")
-    def _compute_availability_slots(self):
-        for mentee in self:
-            mentee.availability_slots = scoring.parse_availability(mentee.availability)
+    @api.onchange("availability")
+    def _onchange_availability(self):
+        self._prefill_availability_slots()
 
     @api.depends("career_objective")
     def _compute_match_tokens(self):
         for mentee in self:
-            mentee.match_tokens = " ".join(sorted(scoring.tokenize(mentee.career_objective)))
+            mentee.match_tokens = " ".join(sorted(tokenize(mentee.career_objective)))
 
     def action_find_mentor(self):
         self.ensure_one()

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from ..tools import scoring
+from ..tools.text import tokenize
 
 
 class MentoringMentor(models.Model):
@@ -19,18 +19,6 @@ class MentoringMentor(models.Model):
         "res.partner",
         string="Preferred service location",
         help="Where the mentor would rather meet mentees.",
-    )
-    free_capacity = fields.Integer(
-        string="Free places",
-        compute="_compute_free_capacity",
-        store=True,
-        help="Maximum concurrent mentees minus active mentees.",
-    )
-    availability_slots = fields.Integer(
-        string="Time slots",
-        compute="_compute_availability_slots",
-        store=True,
-        help="Days and parts of the day read from the availability (a bit mask).",
     )
     match_tokens = fields.Char(
         string="Words describing the work",
@@ -63,16 +51,6 @@ class MentoringMentor(models.Model):
                 sorted(filter(None, mentor.background_country_ids.mapped("code")))
             )
 
-    @api.depends("max_mentees", "active_mentee_count")
-    def _compute_free_capacity(self):
-        for mentor in self:
-            mentor.free_capacity = max(mentor.max_mentees - mentor.active_mentee_count, 0)
-
-    @api.depends("availability")
-    def _compute_availability_slots(self):
-        for mentor in self:
-            mentor.availability_slots = scoring.parse_availability(mentor.availability)
-
     @api.depends("function", "professional_networks", "noc_id.search_text", "naics_id.search_text")
     def _compute_match_tokens(self):
         for mentor in self:
@@ -87,7 +65,7 @@ class MentoringMentor(models.Model):
                     ),
                 )
             )
-            mentor.match_tokens = " ".join(sorted(scoring.tokenize(text)))
+            mentor.match_tokens = " ".join(sorted(tokenize(text)))
 
     def action_find_mentee(self):
         self.ensure_one()

@@ -1,4 +1,5 @@
 from odoo import fields, models
+from odoo.addons.mentoring_base.models.mentoring_relationship import UNFINISHED_STAGE_TYPES
 from odoo.tools import SQL, drop_view_if_exists
 
 
@@ -44,37 +45,26 @@ class MentoringSupplyGap(models.Model):
                 """
                 CREATE VIEW %(view)s AS (
                     WITH waiting AS (
-                        SELECT COALESCE(substr(noc.code, 1, 2), '') AS major, count(*) AS mentees
+                        SELECT COALESCE(noc.major_group_id, 0) AS major, count(*) AS mentees
                           FROM mentoring_mentee mentee
                           LEFT JOIN mentoring_noc noc ON noc.id = mentee.target_noc_id
                          WHERE mentee.state = 'ready' AND mentee.active
                            AND NOT EXISTS (
                                 SELECT 1 FROM mentoring_relationship r
                                  WHERE r.mentee_id = mentee.id
-                                   AND r.stage_type IN ('proposed', 'review', 'active', 'closing'))
+                                   AND r.stage_type IN %(unfinished)s)
                          GROUP BY 1
-                    ), pending AS (
-                        SELECT mentor_id, count(*) AS proposals FROM mentoring_relationship
-                         WHERE stage_type IN ('proposed', 'review')
-                         GROUP BY mentor_id
-                    ), room AS (
-                        SELECT mentor.noc_id,
-                               mentor.max_mentees - COALESCE(mentor.active_mentee_count, 0)
-                                   - COALESCE(pending.proposals, 0) AS places
-                          FROM mentoring_mentor mentor
-                          LEFT JOIN pending ON pending.mentor_id = mentor.id
-                         WHERE mentor.state IN ('available', 'active') AND mentor.active
                     ), supply AS (
-                        SELECT COALESCE(substr(noc.code, 1, 2), '') AS major, count(*) AS mentors,
-                               sum(room.places) AS places
-                          FROM room
-                          LEFT JOIN mentoring_noc noc ON noc.id = room.noc_id
-                         WHERE room.places > 0
+                        SELECT COALESCE(noc.major_group_id, 0) AS major, count(*) AS mentors,
+                               sum(mentor.free_places) AS places
+                          FROM mentoring_mentor mentor
+                          LEFT JOIN mentoring_noc noc ON noc.id = mentor.noc_id
+                         WHERE mentor.can_take_mentees AND mentor.active
                          GROUP BY 1
                     )
-                    SELECT row_number() OVER (ORDER BY NULLIF(major, '') NULLS LAST) AS id,
+                    SELECT row_number() OVER (ORDER BY major_noc.code NULLS LAST) AS id,
                            major_noc.id AS noc_major_id,
-                           broad_noc.id AS noc_broad_id,
+                           major_noc.broad_category_id AS noc_broad_id,
                            COALESCE(waiting.mentees, 0)::integer AS waiting_mentee_count,
                            COALESCE(supply.mentors, 0)::integer AS mentor_count,
                            COALESCE(supply.places, 0)::integer AS free_places,
@@ -82,11 +72,10 @@ class MentoringSupplyGap(models.Model):
                                AS gap
                       FROM waiting
                       FULL JOIN supply USING (major)
-                      LEFT JOIN mentoring_noc major_noc ON major_noc.code = NULLIF(major, '')
-                      LEFT JOIN mentoring_noc broad_noc
-                             ON broad_noc.code = NULLIF(substr(major, 1, 1), '')
+                      LEFT JOIN mentoring_noc major_noc ON major_noc.id = NULLIF(major, 0)
                 )
                 """,
                 view=SQL.identifier(self._table),
+                unfinished=UNFINISHED_STAGE_TYPES,
             )
         )

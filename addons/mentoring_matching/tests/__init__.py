@@ -1,5 +1,6 @@
 from . import (
     test_access_matrix,
+    test_availability,
     test_cohort,
     test_match_wizard,
     test_scoring,

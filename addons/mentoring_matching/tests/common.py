@@ -80,7 +80,7 @@ class MatchingCase(MentoringCase):
         """{mentor: (score, PairScore)} of the mentors listed for ``mentee``, and the
         ranked mentor ids."""
         options.setdefault("limit", 50)
-        candidates, excluded = self.env["mentoring.matching"]._rank_mentors(
+        candidates, excluded = self.env["mentoring.match.ranking"]._rank_mentors(
             mentee, self.profile, **options
         )
         return candidates, excluded

@@ -2,7 +2,9 @@ import random
 
 import numpy as np
 
-from odoo.addons.mentoring_matching.tools import cohort, scoring
+from odoo.addons.mentoring_base.tools.availability import slot_bit
+from odoo.addons.mentoring_matching.tools import cohort, criteria, scoring
+from odoo.addons.mentoring_matching.tools import table as vector
 from odoo.tests import tagged
 
 from .common import MatchingCase
@@ -37,7 +39,7 @@ class TestCriteria(MatchingCase):
         # The readable breakdown, as the coordinator sees it.
         candidates, _excluded = self._rank(mentee)
         pair = next(pair for mentor_id, _s, pair in candidates if mentor_id == mentors["21232"].id)
-        _summary, html = self.env["mentoring.matching"]._explain(pair)
+        _summary, html = self.env["mentoring.match.explainer"]._explain(pair)
         self.assertIn("same NOC minor group 2123: 0.75 × weight 8", str(html))
         # Without a target occupation the criterion does not count at all.
         unknown = self._ready_mentee("No Target", noc=None)
@@ -112,7 +114,7 @@ class TestCriteria(MatchingCase):
         unknown = self._available_mentor("Mentor Nowhere")
         self.assertCredit(self._lines(mentee, same_location)["geography"], 1.0, "same_location")
         self.assertCredit(self._lines(mentee, near)["geography"], 1.0, "distance")
-        km = scoring.haversine_km(45.4215, -75.6972, 45.6688, -75.6972)
+        km = criteria.haversine_km(45.4215, -75.6972, 45.6688, -75.6972)
         self.assertAlmostEqual(km, 27.5, delta=0.1)
         self.assertCredit(self._lines(mentee, middle)["geography"], (50 - km) / 45, "distance")
         self.assertCredit(self._lines(mentee, same_city)["geography"], 0.8, "same_city")
@@ -156,16 +158,16 @@ class TestCriteria(MatchingCase):
     def test_experience_capacity_and_availability(self):
         mentee = self._ready_mentee(
             "Tariq Time",
-            availability="Tuesday evenings and Saturday mornings",
+            availability_slots=slot_bit(1, 3) | slot_bit(5, 0),  # Tuesday evening, Saturday morning
             match_availability="preferred",
         )
         junior = self._available_mentor(
-            "Mentor Junior", years_experience_region=4, availability="Tuesday evenings"
+            "Mentor Junior", years_experience_region=4, availability_slots=slot_bit(1, 3)
         )
         senior = self._available_mentor(
-            "Mentor Senior", years_experience_region=15, max_mentees=2, availability=""
+            "Mentor Senior", years_experience_region=15, max_mentees=2, availability_slots=0
         )
-        busy = self._available_mentor("Mentor Busy", availability="lundi matin")
+        busy = self._available_mentor("Mentor Busy", availability_slots=slot_bit(0, 0))
         self.assertCredit(self._lines(mentee, junior)["experience"], 0.4, "experience")
         self.assertCredit(self._lines(mentee, senior)["experience"], 1.0, "experience")
         self.assertCredit(self._lines(mentee, junior)["availability"], 0.5, "availability_overlap")
@@ -174,7 +176,7 @@ class TestCriteria(MatchingCase):
         self.assertCredit(self._lines(mentee, senior)["capacity"], 1.0, "capacity")
         # A pending proposal takes one of the senior mentor's two places.
         other = self._ready_mentee("Other Mentee")
-        self.env["mentoring.matching"]._propose([{"mentee": other, "mentor": senior}])
+        self.env["mentoring.match.ranking"]._propose([{"mentee": other, "mentor": senior}])
         self.assertCredit(self._lines(mentee, senior)["capacity"], 0.5, "capacity")
 
     def test_total_is_the_weighted_mean_of_the_credits(self):
@@ -229,7 +231,9 @@ class TestHardRules(MatchingCase):
         self.assertEqual(excluded["declined_before"], 1)
         self.assertEqual(excluded["already_paired"], 1)
         # From the paused mentor's side, every mentee is excluded.
-        candidates, excluded = self.env["mentoring.matching"]._rank_mentees(paused, self.profile)
+        candidates, excluded = self.env["mentoring.match.ranking"]._rank_mentees(
+            paused, self.profile
+        )
         self.assertFalse(candidates)
         self.assertTrue(excluded["mentor_unavailable"])
 
@@ -304,7 +308,7 @@ class TestDeterminism(MatchingCase):
     def test_vectorized_scores_equal_pair_scores(self):
         rng = random.Random(5)
         mentors = [_random_mentor(rng, index) for index in range(1, 301)]
-        table = scoring.MentorTable(mentors)
+        table = vector.MentorTable(mentors)
         profile = scoring.Profile(
             weights={criterion: rng.randint(0, 10) for criterion in scoring.CRITERIA},
             must=frozenset({"occupation"}),
@@ -312,7 +316,7 @@ class TestDeterminism(MatchingCase):
         for index in range(20):
             mentee = _random_mentee(rng, index)
             declined = {(mentee.id, mentors[index].id)}
-            row = scoring.score_row(mentee, table, profile, {mentors[index].id})
+            row = vector.score_row(mentee, table, profile, {mentors[index].id})
             for column, mentor in enumerate(mentors):
                 pair = scoring.score_pair(mentee, mentor, profile, declined)
                 self.assertAlmostEqual(row.scores[column], pair.score, places=6)
@@ -366,7 +370,7 @@ WORDS = ("software", "engineer", "ingenieur", "finance", "audit", "bank", "data"
 
 
 def _random_place(rng):
-    return scoring.Place(
+    return criteria.Place(
         location_id=rng.choice((0, 0, 1, 2)),
         city=rng.choice(("", "Ottawa", "ottawa", "Gatineau")),
         province_id=rng.choice((0, 1, 2)),
@@ -404,7 +408,7 @@ def _random_mentor(rng, index):
         place=_random_place(rng),
         years=rng.randint(0, 20),
         max_mentees=max_mentees,
-        active_count=rng.randint(0, max_mentees),
+        free_places=max_mentees - rng.randint(0, max_mentees),
         state=rng.choice(("available", "active", "paused")),
         slots=rng.choice((0, 0b0010, 0b1111 << 8, 0b1)),
     )

@@ -27,7 +27,7 @@ class TestMatchingSecurity(MatchingCase):
         with self.assertRaises(AccessError):
             self.env["mentoring.mentor"].with_user(referrer).search([])
         with self.assertRaises(AccessError):
-            self.env["mentoring.matching"].with_user(referrer)._rank_mentors(
+            self.env["mentoring.match.ranking"].with_user(referrer)._rank_mentors(
                 self.mentee, self.profile
             )
         with self.assertRaises(AccessError):
@@ -51,7 +51,7 @@ class TestMatchingSecurity(MatchingCase):
                 {"program_id": self.program.id}
             )
         with self.assertRaises(AccessError):
-            self.env["mentoring.matching"].with_user(user)._propose(
+            self.env["mentoring.match.ranking"].with_user(user)._propose(
                 [{"mentee": self.mentee, "mentor": self.mentor}]
             )
 

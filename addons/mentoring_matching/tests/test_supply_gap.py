@@ -17,7 +17,7 @@ class TestSupplyGap(MatchingCase):
         self._available_mentor("Gap Mentor Paused", noc="11100", state="paused")
         self.assertEqual(self._gaps()["21"], (2, 1, 3, -1))
         # A proposal: the mentee no longer waits, and it takes one of the mentor's places.
-        self.env["mentoring.matching"]._propose([{"mentee": civil, "mentor": engineer}])
+        self.env["mentoring.match.ranking"]._propose([{"mentee": civil, "mentor": engineer}])
         rows = self._gaps()
         self.assertEqual(set(rows), {"21", "11", False})
         self.assertEqual(rows["21"], (1, 1, 2, -1))

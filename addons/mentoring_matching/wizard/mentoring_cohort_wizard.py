@@ -78,14 +78,15 @@ class MentoringCohortWizard(models.TransientModel):
 
     def action_compute(self):
         """Solve the cohort and list every pair for review."""
-        Matching = self.env["mentoring.matching"]
+        Ranking = self.env["mentoring.match.ranking"]
+        Explainer = self.env["mentoring.match.explainer"]
         for wizard in self:
-            result = Matching._match_cohort(
+            result = Ranking._match_cohort(
                 wizard.program_id, wizard.profile_id, wizard.min_score, wizard.same_program
             )
             lines = [Command.clear()]
             for pair in result["pairs"]:
-                summary, breakdown = Matching._explain(pair["pair"])
+                summary, breakdown = Explainer._explain(pair["pair"])
                 lines.append(
                     Command.create(
                         {
@@ -123,7 +124,7 @@ class MentoringCohortWizard(models.TransientModel):
         accepted = self.line_ids.filtered(lambda line: line.accepted and not line.relationship_id)
         if not accepted:
             raise UserError(self.env._("Accept at least one pair to propose."))
-        relationships = self.env["mentoring.matching"]._propose(
+        relationships = self.env["mentoring.match.ranking"]._propose(
             [
                 {
                     "mentee": line.mentee_id,
@@ -164,7 +165,7 @@ class MentoringCohortWizardLine(models.TransientModel):
     mentor_noc_id = fields.Many2one(related="mentor_id.noc_id", string="Mentor's occupation")
     score = fields.Float(digits=(5, 1))
     summary = fields.Char(string="Main reasons")
-    # Built by mentoring.matching._explain from escaped values only.
+    # Built by mentoring.match.explainer._explain from escaped values only.
     breakdown = fields.Html(string="Score breakdown", sanitize=False)
     greedy_mentor_id = fields.Many2one(
         "mentoring.mentor",

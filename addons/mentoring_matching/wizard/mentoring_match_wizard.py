@@ -98,15 +98,14 @@ class MentoringMatchWizard(models.TransientModel):
 
     def _search_candidates(self):
         """List the best candidates under the current filters, with their explained score."""
-        Matching = self.env["mentoring.matching"]
+        Ranking = self.env["mentoring.match.ranking"]
+        Explainer = self.env["mentoring.match.explainer"]
         for wizard in self:
             subject = wizard.mentee_id if wizard.direction == "mentor" else wizard.mentor_id
             lines, excluded = [Command.clear()], {}
             if subject and wizard.profile_id:
                 rank = (
-                    Matching._rank_mentors
-                    if wizard.direction == "mentor"
-                    else Matching._rank_mentees
+                    Ranking._rank_mentors if wizard.direction == "mentor" else Ranking._rank_mentees
                 )
                 candidates, excluded = rank(
                     subject,
@@ -116,22 +115,23 @@ class MentoringMatchWizard(models.TransientModel):
                     same_program=wizard.same_program,
                     french_only=wizard.french_only,
                 )
-                for position, (_candidate_id, score, pair) in enumerate(candidates, start=1):
-                    summary, breakdown = Matching._explain(pair)
+                for position, candidate in enumerate(candidates, start=1):
+                    pair = candidate.pair
+                    summary, breakdown = Explainer._explain(pair)
                     lines.append(
                         Command.create(
                             {
                                 "rank": position,
                                 "mentee_id": pair.mentee_id,
                                 "mentor_id": pair.mentor_id,
-                                "score": score,
+                                "score": candidate.score,
                                 "summary": summary,
                                 "breakdown": breakdown,
                             }
                         )
                     )
             wizard.write(
-                {"line_ids": lines, "excluded_summary": Matching._excluded_summary(excluded)}
+                {"line_ids": lines, "excluded_summary": Explainer._excluded_summary(excluded)}
             )
 
     def action_refresh(self):
@@ -175,10 +175,10 @@ class MentoringMatchWizardLine(models.TransientModel):
     mentor_id = fields.Many2one("mentoring.mentor", required=True)
     mentee_noc_id = fields.Many2one(related="mentee_id.target_noc_id", string="Target occupation")
     mentor_noc_id = fields.Many2one(related="mentor_id.noc_id", string="Mentor's occupation")
-    free_capacity = fields.Integer(related="mentor_id.free_capacity")
+    free_places = fields.Integer(related="mentor_id.free_places")
     score = fields.Float(digits=(5, 1), help="From 0 to 100: the weighted credits of the criteria.")
     summary = fields.Char(string="Main reasons")
-    # Built by mentoring.matching._explain from escaped values only.
+    # Built by mentoring.match.explainer._explain from escaped values only.
     breakdown = fields.Html(string="Score breakdown", sanitize=False)
     relationship_id = fields.Many2one("mentoring.relationship", readonly=True)
 
@@ -187,7 +187,7 @@ class MentoringMatchWizardLine(models.TransientModel):
         self.ensure_one()
         if self.relationship_id:
             raise UserError(self.env._("This pair is already proposed."))
-        relationship = self.env["mentoring.matching"]._propose(
+        relationship = self.env["mentoring.match.ranking"]._propose(
             [
                 {
                     "mentee": self.mentee_id,

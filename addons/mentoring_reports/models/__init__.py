@@ -4,4 +4,3 @@ from . import mentoring_referral
 from . import mentoring_outcome
 from . import mentoring_mentor
 from . import mentoring_session_attendance
-from . import mentoring_evaluation_report

@@ -1,20 +1,13 @@
 from odoo import api, fields, models
 
 
-def _ancestor_at_level(entry, level):
-    """The entry itself or its ancestor at the given level of the classification tree."""
-    while entry and entry.level > level:
-        entry = entry.parent_id
-    return entry if entry and entry.level == level else entry.browse()
-
-
 class MentoringRelationship(models.Model):
     _inherit = "mentoring.relationship"
 
     noc_major_group_id = fields.Many2one(
         "mentoring.noc",
         string="NOC major group",
-        compute="_compute_classification_groups",
+        related="mentee_id.target_noc_id.major_group_id",
         store=True,
         index=True,
         help="Major group (2 digits) of the mentee's target occupation.",
@@ -22,7 +15,7 @@ class MentoringRelationship(models.Model):
     naics_sector_id = fields.Many2one(
         "mentoring.naics",
         string="NAICS sector",
-        compute="_compute_classification_groups",
+        related="mentee_id.target_naics_id.sector_id",
         store=True,
         index=True,
         help="Sector (2 digits) of the mentee's target industry.",
@@ -36,33 +29,16 @@ class MentoringRelationship(models.Model):
     # Averages, not sums, in the pivot and graph views.
     mentee_satisfaction = fields.Integer(aggregator="avg")
     mentor_satisfaction = fields.Integer(aggregator="avg")
-    relationship_count = fields.Integer(
-        string="Relationships",
-        compute="_compute_relationship_count",
-        store=True,
-        help="1 per relationship: sums to a count in the analyses.",
-    )
     completed_count = fields.Integer(
         string="Completed",
-        compute="_compute_relationship_count",
+        compute="_compute_completed_count",
         store=True,
         help="1 per completed relationship: sums to a count in the analyses.",
     )
 
-    @api.depends("mentee_id.target_noc_id.level", "mentee_id.target_naics_id.level")
-    def _compute_classification_groups(self):
-        for relationship in self:
-            relationship.noc_major_group_id = _ancestor_at_level(
-                relationship.mentee_id.target_noc_id, 2
-            )
-            relationship.naics_sector_id = _ancestor_at_level(
-                relationship.mentee_id.target_naics_id, 1
-            )
-
     @api.depends("stage_type")
-    def _compute_relationship_count(self):
+    def _compute_completed_count(self):
         for relationship in self:
-            relationship.relationship_count = 1
             relationship.completed_count = int(relationship.stage_type == "completed")
 
     def action_close(self, reason, mentee_feedback=False, mentor_feedback=False):

@@ -9,12 +9,8 @@ class MentoringSessionAttendance(models.Model):
     attended_count = fields.Integer(
         string="Attendances", compute="_compute_attended_count", store=True
     )
-    registered_count = fields.Integer(
-        string="Registered", compute="_compute_attended_count", store=True
-    )
 
     @api.depends("attended")
     def _compute_attended_count(self):
         for attendance in self:
-            attendance.registered_count = 1
             attendance.attended_count = int(attendance.attended)

@@ -1,1 +1,2 @@
 from . import mentoring_certificate
+from . import mentoring_evaluation_report

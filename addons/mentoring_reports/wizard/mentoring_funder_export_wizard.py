@@ -154,7 +154,7 @@ class MentoringFunderExportWizard(models.TransientModel):
         attendances = self._by_program(
             "mentoring.session.attendance",
             self._domain_attendances(),
-            ["registered_count:sum", "attended_count:sum"],
+            ["__count", "attended_count:sum"],
         )
         rows = []
         for program in self._programs().with_context(lang=self.lang).sorted("name"):

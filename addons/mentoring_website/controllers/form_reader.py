@@ -9,6 +9,7 @@ kept next to its field; what the visitor typed is kept to fill the form again.
 import re
 from pathlib import PurePosixPath
 
+from odoo.addons.mentoring_base.tools.availability import DAYS, PARTS, cells_to_slots
 from odoo.addons.phone_validation.tools.phone_validation import phone_format
 from odoo.exceptions import UserError
 from odoo.tools import email_normalize, single_email_re
@@ -38,6 +39,9 @@ PHONE_REGION = "CA"
 PHONE_COUNTRY_CODE = 1
 FRENCH_EXTENSION = re.compile(r"\s*(?:poste|p\.)\s*([0-9]{1,6})\s*$", re.IGNORECASE)
 TRUE_VALUES = ("1", "on", "true", "yes")
+# Name of the checkbox of one time slot of a weekly grid: day 0 (Monday) to 6, part 0
+# (morning) to 3 (evening).
+SLOT_INPUT = "slot_{day}_{part}"
 
 MSG_REQUIRED = _lt("This field is required.")
 MSG_TOO_LONG = _lt("Use %(maximum)s characters at most.")
@@ -54,6 +58,11 @@ MSG_FILE_REQUIRED = _lt("Attach your résumé (PDF, DOC or DOCX, 5 MB at most)."
 MSG_FILE_TYPE = _lt("Attach a PDF, DOC or DOCX document.")
 MSG_FILE_SIZE = _lt("The file is larger than 5 MB: attach a smaller one.")
 MSG_FILE_EMPTY = _lt("The file is empty.")
+
+
+def slot_input(day, part):
+    """The name of the checkbox of one time slot (``day`` 0 to 6, ``part`` 0 to 3)."""
+    return SLOT_INPUT.format(day=day, part=part)
 
 
 class FormReader:
@@ -206,6 +215,27 @@ class FormReader:
                 return self.env[model].sudo()
             found |= record
         return found
+
+    def weekly_grid(self, key, required=False, message=MSG_REQUIRED):
+        """The time slots ticked in a weekly grid of checkboxes, as a bit mask (see
+        ``mentoring_base.tools.availability``); 0 when none is ticked.
+
+        Only the 28 names :func:`slot_input` gives are read: any other posted name (a day
+        or part outside the grid, a forged name) is ignored. Each ticked checkbox is kept
+        in :attr:`values` under its name to tick it again, the mask under ``key``.
+        """
+        cells = []
+        for day in range(len(DAYS)):
+            for part in range(len(PARTS)):
+                name = slot_input(day, part)
+                if self._raw(name).lower() in TRUE_VALUES:
+                    self.values[name] = True
+                    cells.append((day, part))
+        bits = cells_to_slots(cells)
+        self.values[key] = bits
+        if required and not bits:
+            self.error(key, message)
+        return bits
 
     def upload(self, key, required=False):
         """A PDF, DOC or DOCX document of 5 MB at most: ``{name, raw, mimetype}`` or ``None``."""

@@ -8,8 +8,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.translate import LazyTranslate
 
-from ..models.mentoring_website_applicant_mixin import default_program
-from .form_reader import FormReader
+from .form_reader import FormReader, slot_input
 
 _lt = LazyTranslate(__name__)
 _logger = logging.getLogger(__name__)
@@ -35,6 +34,18 @@ MSG_COMMITMENT_CONFIRM = _lt("Mentors commit to at least 3 months: tick this box
 MSG_COMMITMENT_RANGE = _lt("Enter a commitment from %(minimum)s to %(maximum)s months.")
 MSG_CLB_RANGE = _lt("Choose a level from %(minimum)s to %(maximum)s, or “Not assessed yet”.")
 MSG_CONSENT = _lt("Your consent is needed to process your application.")
+MSG_AVAILABILITY_SLOTS = _lt("Tick at least one time of the week when you could meet.")
+# Rows and columns of the weekly availability grid (mentoring_base.tools.availability).
+DAY_LABELS = (
+    _lt("Monday"),
+    _lt("Tuesday"),
+    _lt("Wednesday"),
+    _lt("Thursday"),
+    _lt("Friday"),
+    _lt("Saturday"),
+    _lt("Sunday"),
+)
+PART_LABELS = (_lt("Morning"), _lt("Midday"), _lt("Afternoon"), _lt("Evening"))
 
 
 class MentoringWebsite(http.Controller):
@@ -192,7 +203,7 @@ class MentoringWebsite(http.Controller):
         )
 
     def _default_program(self):
-        return default_program(request.env)
+        return request.env["mentoring.program"].sudo()._default_program()
 
     def _website_salesperson(self):
         """The website's salesperson (a field ``website_sale`` adds), or nobody."""
@@ -242,11 +253,31 @@ class MentoringWebsite(http.Controller):
             "noc_search_url": self._localized("/mentoring/noc/search"),
         }
 
+    def _availability_grid(self):
+        """The weekly availability grid in the visitor's language: the column labels
+        (parts of the day), and one row per day with its label and the name and part label
+        of each of its checkboxes."""
+        parts = [request.env._(label) for label in PART_LABELS]
+        return {
+            "parts": parts,
+            "days": [
+                {
+                    "label": request.env._(label),
+                    "cells": [
+                        {"name": slot_input(day, part), "part": part_label}
+                        for part, part_label in enumerate(parts)
+                    ],
+                }
+                for day, label in enumerate(DAY_LABELS)
+            ],
+        }
+
     def _render_mentor_form(self, values, errors, form_error=False):
         return request.render(
             "mentoring_website.become_a_mentor",
             {
                 **self._common_choices(),
+                "availability_grid": self._availability_grid(),
                 "values": values,
                 "errors": errors,
                 "form_error": form_error,
@@ -316,9 +347,10 @@ class MentoringWebsite(http.Controller):
                 "professional_networks", max_length=2000, multiline=True
             ),
             motivation=reader.text("motivation", required=True, max_length=4000, multiline=True),
-            availability=reader.text(
-                "availability", required=True, max_length=2000, multiline=True
+            availability_slots=reader.weekly_grid(
+                "availability_slots", required=True, message=MSG_AVAILABILITY_SLOTS
             ),
+            availability=reader.text("availability", max_length=2000, multiline=True),
             commitment_confirmed=reader.boolean(
                 "commitment_confirmed", required=True, message=MSG_COMMITMENT_CONFIRM
             ),

@@ -38,8 +38,9 @@ class MentoringMentor(models.Model):
 
         ``data`` also holds ``employer`` (the name typed, or ``False``), ``function``,
         ``noc``, ``naics``, ``years_experience_region``, ``languages``,
-        ``professional_networks``, ``motivation``, ``availability``,
-        ``commitment_months``, ``recruitment_source`` and ``resume`` (optional).
+        ``professional_networks``, ``motivation``, ``availability_slots`` (the weekly grid,
+        a bit mask), ``availability`` (other details, or ``False``), ``commitment_months``,
+        ``recruitment_source`` and ``resume`` (optional).
         See :meth:`MentoringWebsiteApplicantMixin._create_from_website` for the arguments,
         the result and the errors.
         """
@@ -87,6 +88,7 @@ class MentoringMentor(models.Model):
             "spoken_language_ids": [Command.set(data["languages"].ids)],
             "professional_networks": data["professional_networks"],
             "motivation": data["motivation"],
+            "availability_slots": data["availability_slots"],
             "availability": data["availability"],
             "commitment_months": data["commitment_months"],
             "recruitment_source": data["recruitment_source"],

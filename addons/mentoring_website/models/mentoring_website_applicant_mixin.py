@@ -38,19 +38,6 @@ MSG_ROLE_MENTEE = _lt("mentee")
 PARTICIPANT_ROLES = (("mentoring.mentor", MSG_ROLE_MENTOR), ("mentoring.mentee", MSG_ROLE_MENTEE))
 
 
-def default_program(env):
-    """The program website applications join: the lead agency's open-access Career
-    Mentoring Program, else the first active open-access program (as superuser).
-
-    :param env: any environment (the program is read as superuser)
-    :return: a ``mentoring.program`` record as superuser, empty when there is none
-    """
-    program = env.ref("mentoring_base.program_open_access", raise_if_not_found=False)
-    if program and program._name == "mentoring.program" and program.sudo().active:
-        return program.sudo()
-    return env["mentoring.program"].sudo().search([("program_type", "=", "open_access")], limit=1)
-
-
 def post_note(record, body):
     """An internal note by OdooBot on ``record`` (a record the submission created);
     nothing when ``body`` is empty."""
@@ -109,14 +96,16 @@ class MentoringWebsiteApplicantMixin(models.AbstractModel):
             acknowledgement's; the environment's language when empty.
         :param salesperson: ``res.users`` who screens the application when the program has
             no usable coordinator (the website's salesperson); optional
-        :param program: ``mentoring.program`` to join; :func:`default_program` when not given
+        :param program: ``mentoring.program`` to join; ``mentoring.program._default_program`` when
+            not given
         :return: the new record, as superuser
         :raise UserError, ValidationError, psycopg2.IntegrityError: when a value is refused
             by the models; the caller decides what to roll back (the website runs this in a
             savepoint)
         """
         applicants = self.sudo()
-        program = (program or default_program(self.env)).sudo()
+        program = program or self.env["mentoring.program"].sudo()._default_program()
+        program = program.sudo()
         reviewer = applicants._website_reviewer(program, salesperson)
         staff_env = applicants._website_staff_env(reviewer)
         existing = applicants._website_existing_contacts(data["email"])

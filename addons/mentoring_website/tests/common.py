@@ -6,14 +6,15 @@ import zlib
 from lxml import html
 
 from odoo import Command
-from odoo.addons.mentoring_website.controllers.main import default_program
 from odoo.tests import HttpCase, new_test_user
 
 MENTOR_URL = "/mentoring/become-a-mentor"
 MENTEE_URL = "/mentoring/self-referral"
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-CHECKBOXES = ("commitment_confirmed", "consent_share", "job_search_workshop")
+# The weekly availability grid of the mentor form: one checkbox per day and part of the day.
+SLOT_CHECKBOXES = tuple(f"slot_{day}_{part}" for day in range(7) for part in range(4))
+CHECKBOXES = ("commitment_confirmed", "consent_share", "job_search_workshop", *SLOT_CHECKBOXES)
 
 
 def docx_bytes():
@@ -74,9 +75,9 @@ class MentoringWebsiteCase(HttpCase):
             groups="mentoring_base.group_mentoring_coordinator",
             lang="en_US",
         )
-        cls.program = default_program(env) or env["mentoring.program"].create(
-            {"name": "Career Mentoring Test Program", "program_type": "open_access"}
-        )
+        cls.program = env["mentoring.program"].sudo()._default_program() or env[
+            "mentoring.program"
+        ].create({"name": "Career Mentoring Test Program", "program_type": "open_access"})
         cls.program.coordinator_ids = [Command.set(cls.coordinator.ids)]
         Noc = env["mentoring.noc"]
         cls.noc_software = Noc.search([("code", "=", "21231")])
@@ -118,7 +119,8 @@ class MentoringWebsiteCase(HttpCase):
             "spoken_language_ids": [str(self.english.id), str(self.french.id)],
             "professional_networks": "Professional Engineers Ontario, Ottawa chapter",
             "motivation": "I arrived in Canada myself twelve years ago.",
-            "availability": "Tuesday evenings, downtown or online",
+            "slot_1_3": "1",
+            "availability": "Downtown or online",
             "commitment_confirmed": "1",
             "commitment_months": "6",
             "recruitment_source": "mentor_referral",

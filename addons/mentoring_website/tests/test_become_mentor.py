@@ -1,5 +1,6 @@
 from unittest.mock import Mock, patch
 
+from odoo.addons.mentoring_base.tools.availability import slot_bit
 from odoo.exceptions import UserError
 from odoo.fields import Date
 from odoo.tests import new_test_user, tagged
@@ -91,7 +92,8 @@ class TestBecomeMentor(MentoringWebsiteCase):
                     "years_experience_region": 12,
                     "professional_networks": "Professional Engineers Ontario, Ottawa chapter",
                     "motivation": "I arrived in Canada myself twelve years ago.",
-                    "availability": "Tuesday evenings, downtown or online",
+                    "availability_slots": slot_bit(1, 3),
+                    "availability": "Downtown or online",
                     "commitment_months": 6,
                     "recruitment_source": "mentor_referral",
                     "consent_share": True,
@@ -411,7 +413,7 @@ class TestBecomeMentor(MentoringWebsiteCase):
             city="",
             function="",
             motivation="",
-            availability="",
+            slot_1_3=None,
             spoken_language_ids=[],
             naics_id="",
             consent_share=None,
@@ -419,11 +421,15 @@ class TestBecomeMentor(MentoringWebsiteCase):
         )
         response = self.post(MENTOR_URL, values)
         doc = self.assertRejected(response, before, "city", "This field is required.")
-        for field in ("function", "motivation", "availability", "naics_id"):
+        for field in ("function", "motivation", "naics_id"):
             self.assertEqual(
                 doc.get_element_by_id(f"mw_{field}_error").text_content().strip(),
                 "This field is required.",
             )
+        self.assertIn(
+            "Tick at least one time of the week",
+            doc.get_element_by_id("mw_availability_slots_error").text_content(),
+        )
         self.assertIn(
             "at least one language",
             doc.get_element_by_id("mw_spoken_language_ids_error").text_content(),
@@ -435,6 +441,96 @@ class TestBecomeMentor(MentoringWebsiteCase):
             "at least 3 months",
             doc.get_element_by_id("mw_commitment_confirmed_error").text_content(),
         )
+
+    # -- weekly availability grid -------------------------------------------------------
+
+    def test_availability_grid_is_an_accessible_table(self):
+        doc = self.page(self.url_open(MENTOR_URL))
+        fieldset = doc.xpath('//form//fieldset[@name="availability_slots"]')[0]
+        self.assertIn("available to meet", fieldset.xpath("./legend")[0].text_content())
+        table = fieldset.xpath(".//table")[0]
+        self.assertEqual(
+            [th.text_content() for th in table.xpath(".//thead//th[@scope='col']")],
+            ["Morning", "Midday", "Afternoon", "Evening"],
+        )
+        rows = table.xpath(".//tbody/tr")
+        self.assertEqual(
+            [row.xpath("./th[@scope='row']")[0].text_content() for row in rows],
+            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        )
+        names = table.xpath(".//input[@type='checkbox']/@name")
+        self.assertEqual(names, [f"slot_{day}_{part}" for day in range(7) for part in range(4)])
+        # Each checkbox is named for screen readers: "Tuesday Evening".
+        label = table.xpath(".//label[@for='mw_slot_1_3']")[0]
+        self.assertEqual(" ".join(label.text_content().split()), "Tuesday Evening")
+        self.assertFalse(table.xpath(".//input[@checked]"))
+        self.assertFalse(doc.xpath('//textarea[@name="availability"]/@required'))
+
+    def test_availability_grid_creates_the_ticked_slots(self):
+        values = self.mentor_values(
+            email="grid@example.org",
+            slot_1_3=None,
+            slot_0_0="1",
+            slot_2_1="on",
+            slot_6_3="1",
+            slot_4_2="0",  # not ticked: a browser only sends ticked boxes
+            availability=None,
+        )
+        response = self.post(MENTOR_URL, values)
+        self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+        mentor = self.env["mentoring.mentor"].search([("email", "=", "grid@example.org")])
+        self.assertEqual(
+            mentor.availability_slots, slot_bit(0, 0) | slot_bit(2, 1) | slot_bit(6, 3)
+        )
+        self.assertFalse(mentor.availability)
+
+    def test_availability_grid_ignores_forged_cells(self):
+        names = (
+            "slot_7_0",
+            "slot_0_4",
+            "slot_-1_0",
+            "slot_01_1",
+            "slot_1_3x",
+            "slot_0_0_0",
+            "slot_9999999999_3",
+            "availability_slots",
+        )
+        forged = dict.fromkeys(names, "1")
+        before = self.counts()
+        values = self.mentor_values(slot_1_3=None, **forged)
+        response = self.post(MENTOR_URL, values)
+        doc = self.assertRejected(
+            response, before, "availability_slots", "Tick at least one time of the week"
+        )
+        self.assertFalse(doc.xpath("//form//input[@checked][starts-with(@name, 'slot_')]"))
+        response = self.post(MENTOR_URL, self.mentor_values(email="forged@example.org", **forged))
+        self.assertTrue(response.url.endswith("/mentoring/thank-you"), response.url)
+        mentor = self.env["mentoring.mentor"].search([("email", "=", "forged@example.org")])
+        self.assertEqual(mentor.availability_slots, slot_bit(1, 3))
+
+    def test_availability_grid_required(self):
+        before = self.counts()
+        values = self.mentor_values(slot_1_3=None, availability="Any evening")
+        response = self.post(MENTOR_URL, values)
+        doc = self.assertRejected(
+            response,
+            before,
+            "availability_slots",
+            "Tick at least one time of the week when you could meet.",
+            values,
+        )
+        fieldset = doc.xpath('//fieldset[@name="availability_slots"]')[0]
+        self.assertIn("mw_availability_slots_error", fieldset.get("aria-describedby"))
+
+    def test_availability_grid_kept_on_error(self):
+        """The cells ticked are ticked again when another field is wrong."""
+        before = self.counts()
+        values = self.mentor_values(email="marie@example", slot_0_0="1", slot_5_2="1")
+        response = self.post(MENTOR_URL, values)
+        doc = self.assertRejected(response, before, "email", "Enter a valid e-mail address", values)
+        ticked = doc.xpath("//form//input[@checked][starts-with(@name, 'slot_')]/@name")
+        self.assertEqual(sorted(ticked), ["slot_0_0", "slot_1_3", "slot_5_2"])
+        self.assertFalse(doc.xpath('//*[@id="mw_availability_slots_error"]'))
 
     def test_bad_email(self):
         before = self.counts()

@@ -1,9 +1,7 @@
 import base64
 
 from odoo import Command
-from odoo.addons.mentoring_website.models.mentoring_website_applicant_mixin import (
-    default_program,
-)
+from odoo.addons.mentoring_base.tools.availability import slot_bit
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from .common import DOCX, PDF, docx_bytes
@@ -30,9 +28,9 @@ class TestCreateFromWebsite(TransactionCase):
             groups="mentoring_base.group_mentoring_coordinator",
             lang="en_US",
         )
-        cls.program = default_program(env) or env["mentoring.program"].create(
-            {"name": "Career Mentoring Test Program", "program_type": "open_access"}
-        )
+        cls.program = env["mentoring.program"].sudo()._default_program() or env[
+            "mentoring.program"
+        ].create({"name": "Career Mentoring Test Program", "program_type": "open_access"})
         cls.program.coordinator_ids = [Command.set(cls.coordinator.ids)]
         cls.public_user = env.ref("base.public_user")
         cls.quebec = env.ref("base.state_ca_qc")
@@ -64,6 +62,7 @@ class TestCreateFromWebsite(TransactionCase):
             "languages": self.english | self.french,
             "professional_networks": "Ordre des ingénieurs du Québec",
             "motivation": "J'ai été accompagnée à mon arrivée.",
+            "availability_slots": slot_bit(3, 1),
             "availability": "Le jeudi midi, en ligne",
             "commitment_confirmed": True,
             "commitment_months": 6,
@@ -181,6 +180,7 @@ class TestCreateFromWebsite(TransactionCase):
                     "years_experience_region": 9,
                     "professional_networks": "Ordre des ingénieurs du Québec",
                     "motivation": "J'ai été accompagnée à mon arrivée.",
+                    "availability_slots": slot_bit(3, 1),
                     "availability": "Le jeudi midi, en ligne",
                     "commitment_months": 6,
                     "recruitment_source": "association",

@@ -1,3 +1,4 @@
+from odoo.addons.mentoring_base.tools.availability import slot_bit
 from odoo.tests import tagged
 
 from .common import MENTOR_URL, MentoringWebsiteCase
@@ -18,6 +19,9 @@ class TestMentorTour(MentoringWebsiteCase):
         self.assertEqual(mentor.spoken_language_ids, self.english | self.french)
         self.assertEqual(mentor.commitment_months, 6)
         self.assertEqual(mentor.recruitment_source, "mentor_referral")
+        # Tuesday evening and Saturday morning ticked in the grid, the rest typed.
+        self.assertEqual(mentor.availability_slots, slot_bit(1, 3) | slot_bit(5, 0))
+        self.assertEqual(mentor.availability, "À Gatineau ou en ligne")
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", "mentoring.mentor"), ("res_id", "=", mentor.id)]
         )

@@ -106,9 +106,19 @@ registry.category("web_tour.tours").add("mentoring_become_mentor_tour", {
             run: "edit J'ai moi-même immigré et je veux aider une nouvelle arrivante.",
         },
         {
-            content: "Availability",
+            content: "Available on Tuesday evenings",
+            trigger: "table.o_mentoring_availability_grid input[name=slot_1_3]",
+            run: "check",
+        },
+        {
+            content: "Available on Saturday mornings",
+            trigger: "table.o_mentoring_availability_grid input[name=slot_5_0]",
+            run: "check",
+        },
+        {
+            content: "Other availability details",
             trigger: "textarea[name=availability]",
-            run: "edit Le mardi soir, à Gatineau ou en ligne",
+            run: "edit À Gatineau ou en ligne",
         },
         {
             content: "Commits to at least 3 months",

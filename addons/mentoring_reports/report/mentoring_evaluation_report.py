@@ -25,7 +25,6 @@ class MentoringEvaluationReport(models.Model):
     mentor_rating = fields.Float(
         string="Mentor satisfaction (1–5)", readonly=True, aggregator="avg"
     )
-    answer_count = fields.Integer(string="Answers", readonly=True)
 
     def init(self):
         drop_view_if_exists(self.env.cr, self._table)
@@ -40,8 +39,7 @@ class MentoringEvaluationReport(models.Model):
                            rel.referring_agency_id,
                            checkin.date,
                            NULLIF(checkin.mentee_rating, 0)::float AS mentee_rating,
-                           NULLIF(checkin.mentor_rating, 0)::float AS mentor_rating,
-                           1 AS answer_count
+                           NULLIF(checkin.mentor_rating, 0)::float AS mentor_rating
                       FROM mentoring_checkin checkin
                       JOIN mentoring_relationship rel ON rel.id = checkin.relationship_id
                      WHERE COALESCE(checkin.mentee_rating, 0) > 0
@@ -54,8 +52,7 @@ class MentoringEvaluationReport(models.Model):
                            rel.referring_agency_id,
                            rel.closed_on AS date,
                            NULLIF(rel.mentee_satisfaction, 0)::float AS mentee_rating,
-                           NULLIF(rel.mentor_satisfaction, 0)::float AS mentor_rating,
-                           1 AS answer_count
+                           NULLIF(rel.mentor_satisfaction, 0)::float AS mentor_rating
                       FROM mentoring_relationship rel
                      WHERE rel.closed_on IS NOT NULL
                        AND (COALESCE(rel.mentee_satisfaction, 0) > 0
