@@ -1,4 +1,5 @@
 from . import mentoring_match_profile
+from . import mentoring_match_settings_mixin
 from . import mentoring_program
 from . import mentoring_mentee
 from . import mentoring_mentor

@@ -7,27 +7,10 @@ class MentoringCohortWizard(models.TransientModel):
     the greatest total score beside the greedy one, reviewed pair by pair."""
 
     _name = "mentoring.cohort.wizard"
+    _inherit = "mentoring.match.settings.mixin"
     _description = "Match a cohort"
 
     program_id = fields.Many2one("mentoring.program", required=True, ondelete="cascade")
-    profile_id = fields.Many2one(
-        "mentoring.match.profile",
-        string="Match profile",
-        compute="_compute_profile_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-    )
-    min_score = fields.Float(
-        string="Minimum score",
-        digits=(5, 1),
-        compute="_compute_min_score",
-        store=True,
-        readonly=False,
-        precompute=True,
-        help="Pairs below this score (0 to 100) are not proposed.",
-    )
     same_program = fields.Boolean(
         string="Mentors of the program only",
         default=True,
@@ -48,17 +31,6 @@ class MentoringCohortWizard(models.TransientModel):
         "mentoring.cohort.wizard.unmatched", "wizard_id", string="Unmatched mentees"
     )
     accepted_count = fields.Integer(string="Accepted pairs", compute="_compute_accepted_count")
-
-    @api.depends("program_id")
-    def _compute_profile_id(self):
-        Program = self.env["mentoring.program"]
-        for wizard in self:
-            wizard.profile_id = Program._match_profile_of(wizard.program_id)
-
-    @api.depends("profile_id")
-    def _compute_min_score(self):
-        for wizard in self:
-            wizard.min_score = wizard.profile_id.min_score
 
     @api.depends("line_ids.accepted")
     def _compute_accepted_count(self):

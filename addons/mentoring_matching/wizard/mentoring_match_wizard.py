@@ -6,6 +6,7 @@ class MentoringMatchWizard(models.TransientModel):
     """The best candidates for one mentee (or one mentor), with their explained score."""
 
     _name = "mentoring.match.wizard"
+    _inherit = "mentoring.match.settings.mixin"
     _description = "Find a mentor or a mentee"
 
     direction = fields.Selection(
@@ -23,26 +24,9 @@ class MentoringMatchWizard(models.TransientModel):
         precompute=True,
         help="Program of the proposals: the mentee's program.",
     )
-    profile_id = fields.Many2one(
-        "mentoring.match.profile",
-        string="Match profile",
-        compute="_compute_profile_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        required=True,
-    )
     limit = fields.Integer(
         string="Candidates shown",
-        compute="_compute_profile_settings",
-        store=True,
-        readonly=False,
-        precompute=True,
-    )
-    min_score = fields.Float(
-        string="Minimum score",
-        digits=(5, 1),
-        compute="_compute_profile_settings",
+        compute="_compute_limit",
         store=True,
         readonly=False,
         precompute=True,
@@ -71,17 +55,10 @@ class MentoringMatchWizard(models.TransientModel):
             else:
                 wizard.program_id = wizard.mentor_id.program_ids[:1]
 
-    @api.depends("program_id")
-    def _compute_profile_id(self):
-        Program = self.env["mentoring.program"]
-        for wizard in self:
-            wizard.profile_id = Program._match_profile_of(wizard.program_id)
-
     @api.depends("profile_id")
-    def _compute_profile_settings(self):
+    def _compute_limit(self):
         for wizard in self:
             wizard.limit = wizard.profile_id.candidate_limit or 10
-            wizard.min_score = wizard.profile_id.min_score
 
     @api.depends("mentee_id", "direction")
     def _compute_french_only(self):
