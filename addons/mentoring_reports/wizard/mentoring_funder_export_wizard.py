@@ -8,6 +8,18 @@ LANGS = [("en_US", "English"), ("fr_CA", "French (Canada)")]
 STAFF_GROUP = "mentoring_base.group_mentoring_coordinator"
 
 
+# Summary sheet: the hours column, and each rate as (column, numerator, denominator).
+SUMMARY_HOURS_COLUMN = 3
+SUMMARY_RATES = [(13, 2, 1), (14, 7, 6), (15, 9, 8), (16, 10, 8), (17, 12, 11)]
+
+
+def _rate_formula(row, num, den):
+    """An Excel formula dividing two cells of ``row`` (0-based), 0 when the divisor is 0."""
+    num_cell = xl_rowcol_to_cell(row, num)
+    den_cell = xl_rowcol_to_cell(row, den)
+    return f"=IF({den_cell}>0,{num_cell}/{den_cell},0)"
+
+
 class MentoringFunderExportWizard(models.TransientModel):
     """Funder workbook: summary (counts, rates, totals as formulas) and detail sheets.
 
@@ -272,8 +284,8 @@ class MentoringFunderExportWizard(models.TransientModel):
         sheet.write_formula(total_row, 1, f"=COUNTA(A2:A{total_row})", styles["total"], count)
         return total_row
 
-    def _write_summary(self, book, styles):
-        headers = [
+    def _summary_headers(self):
+        return [
             self.env._("Program"),
             self.env._("Relationships started"),
             self.env._("Completed"),
@@ -293,29 +305,31 @@ class MentoringFunderExportWizard(models.TransientModel):
             self.env._("In-field rate"),
             self.env._("Attendance rate"),
         ]
-        sheet = self._sheet(book, styles, self.env._("Summary"), headers, {0: 36})
+
+    def _write_summary(self, book, styles):
+        """The Summary sheet: one row of counts and rates per program, then the totals."""
+        sheet = self._sheet(book, styles, self.env._("Summary"), self._summary_headers(), {0: 36})
         rows = self._summary_rows()
-        # rate columns: (column, numerator column, denominator column)
-        rates = [(13, 2, 1), (14, 7, 6), (15, 9, 8), (16, 10, 8), (17, 12, 11)]
-
-        def rate_formula(row, num, den):
-            num_cell = xl_rowcol_to_cell(row, num)
-            den_cell = xl_rowcol_to_cell(row, den)
-            return f"=IF({den_cell}>0,{num_cell}/{den_cell},0)"
-
         for index, values in enumerate(rows, start=1):
             book.text(sheet, index, 0, values[0])
-            for col in range(1, 13):
-                style = styles["hours"] if col == 3 else None
+            for col in range(1, SUMMARY_RATES[0][0]):
+                style = styles["hours"] if col == SUMMARY_HOURS_COLUMN else None
                 sheet.write_number(index, col, values[col] or 0, style)
-            for col, num, den in rates:
+            for col, num, den in SUMMARY_RATES:
                 value = values[num] / values[den] if values[den] else 0
                 sheet.write_formula(
-                    index, col, rate_formula(index, num, den), styles["percent"], value
+                    index, col, _rate_formula(index, num, den), styles["percent"], value
                 )
         total_row = len(rows) + 1
+        self._write_summary_totals(book, sheet, styles, rows, total_row)
+        period = " – ".join(str(date) for date in (self.date_from, self.date_to) if date)
+        period = period or self.env._("all dates")
+        book.text(sheet, total_row + 2, 0, self.env._("Period: %(period)s", period=period))
+
+    def _write_summary_totals(self, book, sheet, styles, rows, total_row):
+        """Sums of the counts and rates of the totals, as formulas with their values."""
         book.text(sheet, total_row, 0, self.env._("Total"), styles["total"])
-        for col in range(1, 13):
+        for col in range(1, SUMMARY_RATES[0][0]):
             total = sum(values[col] for values in rows)
             column = xl_col_to_name(col)
             sheet.write_formula(
@@ -323,21 +337,18 @@ class MentoringFunderExportWizard(models.TransientModel):
                 col,
                 f"=SUM({column}2:{column}{total_row})",
                 styles["total"],
-                round(total, 2) if col == 3 else total,
+                round(total, 2) if col == SUMMARY_HOURS_COLUMN else total,
             )
-        for col, num, den in rates:
+        for col, num, den in SUMMARY_RATES:
             num_total = sum(values[num] for values in rows)
             den_total = sum(values[den] for values in rows)
             sheet.write_formula(
                 total_row,
                 col,
-                rate_formula(total_row, num, den),
+                _rate_formula(total_row, num, den),
                 styles["percent_total"],
                 num_total / den_total if den_total else 0,
             )
-        period = " – ".join(str(date) for date in (self.date_from, self.date_to) if date)
-        period = period or self.env._("all dates")
-        book.text(sheet, total_row + 2, 0, self.env._("Period: %(period)s", period=period))
 
     def _relationships(self):
         return self.env["mentoring.relationship"].search(
