@@ -34,6 +34,22 @@ class MentoringClassificationMixin(models.AbstractModel):
     )
     active = fields.Boolean(default=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Create the entries, then refresh the stored ancestors of the entries below them
+        (an entry added by hand after its descendants becomes their ancestor; the official
+        loader creates each level before the next, so it finds none)."""
+        entries = super().create(vals_list)
+        created = set(entries.mapped("code"))
+        below = self.with_context(active_test=False).search([("id", "not in", entries.ids)])
+        below.filtered(
+            lambda entry: (
+                created
+                & set(classification.classification_path(self._classification_kind, entry.code))
+            )
+        ).modified(["code"])
+        return entries
+
     def _ancestors_at_level(self, level):
         """{entry: its ancestor at ``level`` (1 = top; the entry itself at its own level),
         an empty record when the entry is shallower}, read in one search.

@@ -191,7 +191,7 @@ class MentoringMentor(models.Model):
             if count > mentor.max_mentees:
                 raise ValidationError(
                     self.env._(
-                        "%(person)s already mentors %(count)s people, their maximum.",
+                        "%(person)s already has as many mentees as their maximum (%(count)s).",
                         person=mentor.display_name,
                         count=mentor.max_mentees,
                     )

@@ -90,7 +90,8 @@ class MentoringProgram(models.Model):
         program = self.env.ref("mentoring_base.program_open_access", raise_if_not_found=False)
         if program and program._name == self._name and program.sudo().active:
             return self.browse(program.id)
-        return self.search([("program_type", "=", "open_access")], limit=1)
+        # Ordered by id, not by the (translated) name: the same program in every language.
+        return self.search([("program_type", "=", "open_access")], order="sequence, id", limit=1)
 
     @api.model
     def _default_service_languages(self):

@@ -199,6 +199,30 @@ class MentoringRelationship(models.Model):
 
     # -- rules -------------------------------------------------------------------------
 
+    @api.constrains("mentor_id")
+    def _check_mentor_capacity(self):
+        """A proposal holds one of the mentor's places until it is answered: a new
+        proposal (or one given to another mentor) never makes proposals and relationships
+        under way outnumber the mentor's maximum of mentees. Moving through the stages does
+        not add to them, so it is not checked here (agreeing is, in
+        ``mentoring.mentor._refresh_active_mentees``). Storing the mentor's recomputed
+        counts writes the mentor's row, so two coordinators proposing the same last place
+        at once are serialized and the second is refused.
+
+        :raise ValidationError: when the mentor has no free place left"""
+        unfinished = self.filtered(lambda rel: rel.stage_type in UNFINISHED_STAGE_TYPES)
+        for mentor in unfinished.mentor_id:
+            if mentor.active_mentee_count + mentor.pending_mentee_count > mentor.max_mentees:
+                raise ValidationError(
+                    self.env._(
+                        "%(person)s has no free place left: relationships under way and "
+                        "proposals awaiting an answer take all of their places (maximum: "
+                        "%(count)s).",
+                        person=mentor.display_name,
+                        count=mentor.max_mentees,
+                    )
+                )
+
     @api.constrains("mentee_id", "mentor_id", "stage_id")
     def _check_not_declined_before(self):
         for relationship in self.filtered(lambda rel: rel.stage_type != "cancelled"):

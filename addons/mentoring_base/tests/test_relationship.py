@@ -329,7 +329,10 @@ class TestRelationshipConcurrency(MentoringCase):
         program = env["mentoring.program"].create({"name": "Concurrency program"})
         make_mentee = RelationshipCase._ready_mentee.__func__
         make_mentor = RelationshipCase._available_mentor.__func__
-        self.mentor_id = make_mentor(self.__class__, env, "Busy Mentor").id
+        # Two places while the proposals are made (each holds one), then the mentor lowers
+        # their maximum to one before either is agreed.
+        busy_mentor = make_mentor(self.__class__, env, "Busy Mentor", max_mentees=2)
+        self.mentor_id = busy_mentor.id
         self.spare_mentor_id = make_mentor(self.__class__, env, "Spare Mentor").id
         mentees = [
             make_mentee(self.__class__, env, f"Concurrent {i}", None, program) for i in range(2)
@@ -346,6 +349,7 @@ class TestRelationshipConcurrency(MentoringCase):
             ).id
             for m in mentees
         ]
+        busy_mentor.max_mentees = 1
         self.same_mentee_ids = [
             self.relationship_ids[0],
             Relationship.create(

@@ -1,3 +1,4 @@
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from .common import MentoringCase
@@ -90,12 +91,39 @@ class TestDefaultProgram(MentoringCase):
         self.assertEqual(Program._default_program(), open_access)
         referral = self.env["mentoring.referral"].new({})
         self.assertEqual(referral.program_id, open_access)
-        other = Program.create({"name": "Second open program", "program_type": "open_access"})
-        open_access.active = False
-        self.assertEqual(
-            Program._default_program(),
-            Program.search([("program_type", "=", "open_access")], limit=1),
+        # The fallback is the first by sequence, then creation: not by the translated name.
+        zeta = Program.create(
+            {"name": "Zeta program", "program_type": "open_access", "sequence": -100}
         )
-        self.assertIn(other, Program.search([("program_type", "=", "open_access")]))
+        Program.create({"name": "Alpha program", "program_type": "open_access", "sequence": -100})
+        open_access.active = False
+        self.assertEqual(Program._default_program(), zeta)
+        self.assertEqual(Program.with_context(lang="fr_CA")._default_program(), zeta)
         mentor = self._mentor("Programless Mentor")
         self.assertEqual(mentor._eligibility_subject()[1], Program._default_program())
+
+
+@tagged("post_install", "-at_install")
+class TestCapacityRefusesOverbooking(MentoringCase):
+    def test_a_proposal_cannot_take_a_place_already_held(self):
+        mentor = self._mentor("Single Place Mentor", state="available", max_mentees=1)
+        relationships = self.env["mentoring.relationship"]
+        values = {"mentor_id": mentor.id, "program_id": self.program.id}
+        first = relationships.create({**values, "mentee_id": self._mentee("First Asker").id})
+        with self.assertRaisesText(ValidationError, "has no free place"):
+            relationships.create({**values, "mentee_id": self._mentee("Second Asker").id})
+        first.action_mentor_decline("travelling")
+        second = relationships.create({**values, "mentee_id": self._mentee("Third Asker").id})
+        self.assertEqual((second.stage_type, mentor.free_places), ("proposed", 0))
+
+
+@tagged("post_install", "-at_install")
+class TestAncestorsOfEntriesAddedByHand(MentoringCase):
+    def test_an_ancestor_created_after_its_descendant_is_found(self):
+        Noc = self.env["mentoring.noc"]
+        unit = Noc.create({"code": "99999", "name": "Test unit group", "level": 5})
+        self.assertFalse(unit.major_group_id)
+        major = Noc.create({"code": "99", "name": "Test major group", "level": 2})
+        self.assertEqual(unit.major_group_id, major)
+        broad = Noc.search([("code", "=", "9")])
+        self.assertEqual(unit.broad_category_id, broad)

@@ -5,6 +5,8 @@ from typing import NamedTuple
 import numpy as np
 
 from odoo import api, models
+from odoo.addons.mentoring_base.tools.capacity import MATCHABLE_STATES
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from ..tools import cohort, scoring
@@ -243,6 +245,35 @@ class MentoringMatchRanking(models.AbstractModel):
         )
 
     @api.model
+    def _check_mentors_can_take(self, proposals):
+        """Refuse proposals to mentors who are not available or active, or who have fewer
+        free places than the proposals made to them (a list shown earlier may be stale).
+        The mentors' rows are locked first, so that two coordinators proposing at once
+        are serialized.
+
+        :raise UserError: naming the mentors who cannot take the proposed mentees
+        """
+        wanted = Counter(proposal["mentor"].id for proposal in proposals)
+        mentors = self.env["mentoring.mentor"].browse(list(wanted))
+        mentors.check_access("read")
+        self.env.cr.execute(
+            SQL("SELECT id FROM mentoring_mentor WHERE id IN %s FOR NO KEY UPDATE", mentors._ids)
+        )
+        refused = mentors.filtered(
+            lambda mentor: (
+                mentor.state not in MATCHABLE_STATES or mentor.free_places < wanted[mentor.id]
+            )
+        )
+        if refused:
+            raise UserError(
+                self.env._(
+                    "These mentors can no longer take the proposed mentees (not available, "
+                    "or no free place left): %(mentors)s. Search the candidates again.",
+                    mentors=", ".join(refused.mapped("display_name")),
+                )
+            )
+
+    @api.model
     def _propose(self, proposals):
         """Create the relationships (stage "Proposed") of a list of dicts with mentee,
         mentor, program, score and explanation, and notify both people of each.
@@ -251,6 +282,7 @@ class MentoringMatchRanking(models.AbstractModel):
         """
         if not proposals:
             return self.env["mentoring.relationship"]
+        self._check_mentors_can_take(proposals)
         relationships = self.env["mentoring.relationship"].create(
             [
                 {

@@ -460,9 +460,9 @@ class TestBecomeMentor(MentoringWebsiteCase):
         )
         names = table.xpath(".//input[@type='checkbox']/@name")
         self.assertEqual(names, [f"slot_{day}_{part}" for day in range(7) for part in range(4)])
-        # Each checkbox is named for screen readers: "Tuesday Evening".
+        # Each checkbox is named for screen readers: "Tuesday evening".
         label = table.xpath(".//label[@for='mw_slot_1_3']")[0]
-        self.assertEqual(" ".join(label.text_content().split()), "Tuesday Evening")
+        self.assertEqual(" ".join(label.text_content().split()), "Tuesday evening")
         self.assertFalse(table.xpath(".//input[@checked]"))
         self.assertFalse(doc.xpath('//textarea[@name="availability"]/@required'))
 

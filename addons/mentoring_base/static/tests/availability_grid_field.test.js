@@ -50,7 +50,7 @@ test("a row per day, a column per part of the day, the mask's slots ticked", asy
     expect(`${GRID} input[type=checkbox]`).toHaveCount(28);
     expect(`${GRID} input:checked`).toHaveCount(1);
     expect(cell(5, 0)).toBeChecked();
-    expect(cell(5, 0)).toHaveAttribute("aria-label", "Saturday Morning");
+    expect(cell(5, 0)).toHaveAttribute("aria-label", "Saturday morning");
     expect(queryAll(`${GRID} input:enabled`)).toHaveLength(28);
 });
 
