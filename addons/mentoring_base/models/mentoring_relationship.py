@@ -216,8 +216,8 @@ class MentoringRelationship(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(person)s has no free place left: relationships under way and "
-                        "proposals awaiting an answer take all of their places (maximum: "
-                        "%(count)s).",
+                        "proposals awaiting an answer take up their maximum number of places "
+                        "(%(count)s).",
                         person=mentor.display_name,
                         count=mentor.max_mentees,
                     )
