@@ -4,7 +4,12 @@ Steps, each reported as a test case in ``test-reports/odoo-junit.xml``:
 
 1. install all project addons with demo data on a fresh database and run their tests;
 2. upgrade them twice on that database (``-u``), which must stay clean;
-3. install them without demo data on a second fresh database.
+3. install them without demo data on a second fresh database the README's way
+   (``tools/serve``): English and French (Canada) must be active, English the language of
+   new contacts, both languages on the website, the company named;
+4. start ``tools/serve`` again on that database, as after a ``git pull``: it must update
+   the addons (a menu changed in the database is reloaded from its XML file) and the
+   first-run tests (``TestFirstRun``: a new contact keeps the language it is given) pass.
 
 A log line at WARNING level or above that comes from, or names, one of our addons fails
 the step. Databases are dropped at the end, whatever happened.
@@ -67,21 +72,26 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def run_odoo(odoo_cmd, database, args, log_path):
-    cmd = [
-        *odoo_cmd,
-        "-d",
-        database,
-        f"--addons-path={ADDONS}",
-        "--http-interface=127.0.0.1",
-        f"--http-port={free_port()}",
-        "--stop-after-init",
-        "--max-cron-threads=0",
-        *args,
-    ]
+def run_odoo(odoo_cmd, database, args, log_path, serve=False):
+    """Run Odoo once on ``database`` (``--stop-after-init``); with ``serve``, through
+    ``tools/serve`` as the README says, with this interpreter."""
+    env = dict(os.environ)
+    if serve:
+        env.update(PYTHON=sys.executable, PORT=str(free_port()), MENTORING_DEMO="0")
+        cmd = [str(ROOT / "tools" / "serve"), database]
+    else:
+        cmd = [
+            *odoo_cmd,
+            "-d",
+            database,
+            f"--addons-path={ADDONS}",
+            "--http-interface=127.0.0.1",
+            f"--http-port={free_port()}",
+        ]
+    cmd += ["--stop-after-init", "--max-cron-threads=0", *args]
     started = time.monotonic()
     with open(log_path, "w", encoding="utf-8") as log:
-        returncode = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
+        returncode = subprocess.call(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
     return returncode, time.monotonic() - started
 
 
@@ -152,6 +162,74 @@ def not_installed(database, addons):
     return [addon for addon in addons if addon not in installed]
 
 
+def query(database, sql, params=()):
+    import psycopg2  # noqa: PLC0415
+
+    conn = psycopg2.connect(dbname=database)
+    try:
+        with conn, conn.cursor() as cr:
+            cr.execute(sql, params)
+            return cr.fetchall() if cr.description else None
+    finally:
+        conn.close()
+
+
+# A menu of mentoring_base: a restart that updates the addons reloads it from its XML file.
+MENU_XMLID = ("mentoring_base", "menu_mentoring_root")
+CHANGED_SEQUENCE = 9999
+
+
+def change_menu(database):
+    """Change the menu in the database, as a file changed by ``git pull`` would differ."""
+    query(
+        database,
+        "UPDATE ir_ui_menu SET sequence = %s WHERE id = (SELECT res_id FROM ir_model_data"
+        " WHERE module = %s AND name = %s)",
+        (CHANGED_SEQUENCE, *MENU_XMLID),
+    )
+
+
+def first_run_problems(database, updated=False):
+    """What a database installed the README's way lacks: both languages, English for new
+    contacts, both languages on every website, the company named; with ``updated``, the
+    menu changed by :func:`change_menu` reloaded."""
+    problems = []
+    active = {code for (code,) in query(database, "SELECT code FROM res_lang WHERE active")}
+    for code in ("en_US", "fr_CA"):
+        if code not in active:
+            problems.append(f"language {code} is not active")
+    default = query(
+        database,
+        "SELECT json_value FROM ir_default d JOIN ir_model_fields f ON f.id = d.field_id"
+        " WHERE f.model = 'res.partner' AND f.name = 'lang' AND d.company_id IS NULL"
+        " AND d.user_id IS NULL",
+    )
+    if [row[0] for row in default] != ['"en_US"']:
+        problems.append(f"default language of new contacts: {default}, not en_US")
+    websites = query(
+        database,
+        "SELECT w.name, array_agg(l.code ORDER BY l.code) FROM website w"
+        " JOIN website_lang_rel r ON r.website_id = w.id JOIN res_lang l ON l.id = r.lang_id"
+        " GROUP BY w.name",
+    )
+    for name, codes in websites:
+        if not {"en_US", "fr_CA"} <= set(codes):
+            problems.append(f"website {name} offers {codes}, not English and French")
+    [(company,)] = query(database, "SELECT name FROM res_company ORDER BY id LIMIT 1")
+    if company in ("My Company", "YourCompany"):
+        problems.append(f"the company is still named {company!r}")
+    if updated:
+        [(sequence,)] = query(
+            database,
+            "SELECT m.sequence FROM ir_ui_menu m JOIN ir_model_data d ON d.res_id = m.id"
+            " AND d.model = 'ir.ui.menu' WHERE d.module = %s AND d.name = %s",
+            MENU_XMLID,
+        )
+        if sequence == CHANGED_SEQUENCE:
+            problems.append("the restart did not update the addons (menu not reloaded)")
+    return [problem + "\n" for problem in problems]
+
+
 def drop_database(name):
     import psycopg2  # noqa: PLC0415
 
@@ -195,9 +273,10 @@ def main():
     REPORTS.mkdir(exist_ok=True)
     cases = []
 
-    def step(name, database, args, with_tests=False):
-        log_path = REPORTS / f"odoo-{name.replace(' ', '-')}.log"
-        returncode, seconds = run_odoo(odoo_cmd, database, args, log_path)
+    def step(name, database, args, with_tests=False, serve=False, check=None):
+        slug = re.sub(r"[^\w.]+", "-", name).strip("-")
+        log_path = REPORTS / f"odoo-{slug}.log"
+        returncode, seconds = run_odoo(odoo_cmd, database, args, log_path, serve=serve)
         print(f"odoo layer: {name}: {seconds:.1f} s (log: {log_path.relative_to(ROOT)})")
         problems = our_problems(log_path, addons)
         failure = ""
@@ -208,6 +287,8 @@ def main():
         missing = not_installed(database, addons)
         if missing:
             failure += f"not installed afterwards: {', '.join(missing)}\n"
+        elif check:
+            failure += "".join(check(database))
         if with_tests:
             tests = parse_tests(log_path)
             counted = summary_counts(log_path)
@@ -237,16 +318,41 @@ def main():
                 "--test-enable",
                 f"--test-tags={tags}",
                 "--log-level=test",
-                "--load-language=fr_CA",
+                "--load-language=en_US,fr_CA",
             ],
             with_tests=True,
         )
         step("upgrade 1", demo_db, ["-u", modules])
         step("upgrade 2", demo_db, ["-u", modules])
-        step("install without demo", bare_db, ["-i", modules])
+        step(
+            "install without demo, the README's way (tools/serve)",
+            bare_db,
+            [],
+            serve=True,
+            check=first_run_problems,
+        )
+        if not_installed(bare_db, addons):
+            print("odoo layer: restart the README's way: skipped, the install failed")
+            return finish(cases)
+        change_menu(bare_db)
+        step(
+            "restart the README's way (tools/serve updates)",
+            bare_db,
+            [
+                "--test-tags=/mentoring_base:TestFirstRun,/mentoring_website:TestWebsiteLanguages",
+                "--log-level=test",
+            ],
+            with_tests=True,
+            serve=True,
+            check=lambda database: first_run_problems(database, updated=True),
+        )
     finally:
         for database in (demo_db, bare_db):
             drop_database(database)
+    return finish(cases)
+
+
+def finish(cases):
     write_junit(cases, REPORTS / "odoo-junit.xml")
     failed = sum(1 for case in cases if case["failure"])
     passed = len(cases) - failed

@@ -3,7 +3,7 @@
     "summary": "Mentoring to employment: people, organizations, programs, NOC/NAICS, "
     "referrals and eligibility, relationships (meetings, monthly check-ins, closure), "
     "outcomes, group sessions, per-agency access",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",
@@ -59,6 +59,9 @@
     },
     "demo": [
         "demo/mentoring_demo.xml",
+        "demo/mentoring_francophone_demo.xml",
         "demo/mentoring_followup_demo.xml",
     ],
+    # English and French (Canada) active, the company named: hooks.py
+    "post_init_hook": "post_init_hook",
 }

@@ -23,4 +23,7 @@
         "wizard/mentoring_funder_export_wizard_views.xml",
         "views/mentoring_reports_menus.xml",
     ],
+    "demo": [
+        "demo/mentoring_reports_demo.xml",
+    ],
 }

@@ -2,7 +2,7 @@
     "name": "Mentoring to Employment: Website Applications",
     "summary": "Public forms where mentors apply and newcomers refer themselves, "
     "in English and French",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",
@@ -26,4 +26,6 @@
             "mentoring_website/static/tests/tours/*.js",
         ],
     },
+    # Both languages on every website: hooks.py
+    "post_init_hook": "post_init_hook",
 }

@@ -11,6 +11,7 @@ slot_bit = availability.slot_bit
 
 DEMO_FILES = (
     "mentoring_base/demo/mentoring_demo.xml",
+    "mentoring_base/demo/mentoring_francophone_demo.xml",
     "mentoring_matching/demo/mentoring_matching_demo.xml",
 )
 
@@ -71,7 +72,7 @@ def test_demo_grids_match_their_text():
     """Every demo mentee and mentor with an availability text has a ticked grid, the one
     the text describes (checked by hand, e.g. "one evening a week" is every evening)."""
     grids = demo_grids()
-    assert len(grids) == 9
+    assert len(grids) == 15
     for record, text, grid in grids:
         assert availability.is_valid_slots(grid) and grid, record
         assert availability.parse_availability(text) == grid, record

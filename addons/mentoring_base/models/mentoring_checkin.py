@@ -1,11 +1,14 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class MentoringCheckin(models.Model):
     _name = "mentoring.checkin"
     _description = "Monthly check-in"
-    _inherit = ["mail.thread"]
+    _inherit = ["mentoring.staff.language.mixin", "mail.thread"]
     _order = "date desc, id desc"
 
     relationship_id = fields.Many2one(
@@ -42,10 +45,16 @@ class MentoringCheckin(models.Model):
                 if rating and not 1 <= rating <= 5:
                     raise ValidationError(self.env._("Ratings go from 1 to 5."))
 
+    def _staff_readers(self):
+        return self.relationship_id._staff_readers()
+
     def _schedule_todo(self):
+        """The coordinator's to-do for this month's check-in, in their language."""
         for checkin in self:
             checkin.relationship_id._schedule_coordinator_todo(
-                self.env._("Monthly check-in %s", checkin.period), checkin.date
+                f"checkin:{checkin.period}",
+                _lt("Monthly check-in %s", checkin.period),
+                checkin.date,
             )
 
     def action_done(self):
@@ -55,7 +64,7 @@ class MentoringCheckin(models.Model):
     def _alert_if_at_risk(self):
         for checkin in self.filtered("at_risk"):
             checkin.relationship_id._schedule_coordinator_todo(
-                self.env._("Check-in flagged the relationship at risk")
+                "at_risk", _lt("Check-in flagged the relationship at risk")
             )
 
     @api.model_create_multi

@@ -1,4 +1,5 @@
 import json
+from collections.abc import Set as AbstractSet
 
 from odoo import api, fields, models
 from odoo.fields import Domain
@@ -82,7 +83,25 @@ class MentoringClassificationMixin(models.AbstractModel):
 
         Words match the English and French titles without regard to case or accents
         ("ingenieur logiciel" finds "Ingénieurs ... en logiciel").
+
+        With ``=`` or ``in`` (what an import does with a spreadsheet cell), a code finds
+        exactly the entry of that code ("21231", not "212310"), as does a display name
+        ("21231 – Software engineers and designers", what an export writes); other text
+        must equal the title.
         """
+        if operator in ("=", "in"):
+            values = [value] if isinstance(value, str) else value
+            if (
+                isinstance(values, (list, tuple, AbstractSet))
+                and values
+                and all(isinstance(text, str) for text in values)
+            ):
+                codes = {text: classification.exact_code(text) for text in values}
+                titles = [text for text, code in codes.items() if not code]
+                domain = Domain("code", "in", [code for code in codes.values() if code])
+                if titles:
+                    domain |= super()._search_display_name("in", titles)
+                return domain
         if operator not in ("ilike", "=ilike", "like", "=like") or not value:
             return super()._search_display_name(operator, value)
         if classification.is_code_query(value):

@@ -25,6 +25,12 @@ class MentoringEligibilityMixin(models.AbstractModel):
         store=True,
     )
 
+    eligibility_failures = fields.Char(
+        string="Mandatory criteria not met",
+        compute="_compute_eligibility_failures",
+        help="The mandatory criteria the last eligibility check found unmet.",
+    )
+
     @api.depends(
         lambda self: (
             ["eligibility_result_ids.passed", "eligibility_result_ids.mandatory"]
@@ -37,6 +43,21 @@ class MentoringEligibilityMixin(models.AbstractModel):
             record.eligibility_verdict = eligibility.verdict(
                 [(result.passed, result.mandatory) for result in record.eligibility_result_ids]
             )
+
+    @api.depends(
+        lambda self: (
+            [
+                "eligibility_result_ids.passed",
+                "eligibility_result_ids.mandatory",
+                "eligibility_result_ids.explanation",
+            ]
+            if "eligibility_result_ids" in self._fields
+            else []
+        )
+    )
+    def _compute_eligibility_failures(self):
+        for record in self:
+            record.eligibility_failures = record._failed_mandatory_criteria() or False
 
     def _eligibility_subject(self):
         """``(profile, programs, role)`` the criteria apply to."""

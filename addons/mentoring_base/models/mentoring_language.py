@@ -5,6 +5,8 @@ class MentoringLanguage(models.Model):
     _name = "mentoring.language"
     _description = "Spoken language"
     _order = "sequence, name"
+    # Found by its ISO code too: an import's "en,fr" works in every language.
+    _rec_names_search = ["name", "code"]
 
     name = fields.Char(required=True, translate=True)
     code = fields.Char(

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 
 class MentoringMeeting(models.Model):
@@ -29,6 +30,21 @@ class MentoringMeeting(models.Model):
             if not 0 < meeting.duration <= 12:
                 raise ValidationError(
                     self.env._("A meeting lasts more than 0 and at most 12 hours.")
+                )
+
+    @api.constrains("date")
+    def _check_date_not_future(self):
+        """A meeting is logged once it has taken place: its date is today or earlier, in
+        the user's time zone (meetings to come are planned in the calendar)."""
+        today = fields.Date.context_today(self)
+        for meeting in self:
+            if meeting.date and meeting.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "The meeting of %(date)s has not taken place yet: log a meeting once "
+                        "it is over, and plan the meetings to come in the calendar.",
+                        date=format_date(self.env, meeting.date),
+                    )
                 )
 
     @api.depends("relationship_id", "date")

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..tools.language import lang_for_service, service_language_of
 from .mentoring_person_mixin import lifecycle_field
 
 CLB_FIELDS = ("clb_listening", "clb_speaking", "clb_reading", "clb_writing")
@@ -122,8 +123,15 @@ class MentoringMentee(models.Model):
     service_language = fields.Selection(
         [("en", "English"), ("fr", "French")],
         string="Preferred service language",
-        default="en",
+        compute="_compute_service_language",
+        inverse="_inverse_service_language",
+        store=True,
+        precompute=True,
+        readonly=False,
         required=True,
+        help="Language in which the person is served. It follows the language for e-mails, "
+        "and choosing it sets the language for e-mails to French (Canada) or English, unless "
+        "it already is a variant of that language.",
     )
     resume = fields.Binary(string="Résumé", attachment=True)
     resume_filename = fields.Char(string="Résumé file name")
@@ -172,6 +180,17 @@ class MentoringMentee(models.Model):
     def _default_referring_agency(self):
         """The agency of an agency referrer (set on their user by an administrator)."""
         return self.env["res.partner"]._default_client_of_agency()
+
+    @api.model
+    def get_import_templates(self):
+        """The spreadsheet *Import records* offers: one column per field staff usually
+        fill, target occupation and industry as codes (``21231``, ``541514``)."""
+        return [
+            {
+                "label": self.env._("Import Template for Mentees"),
+                "template": "/mentoring_base/static/xls/mentoring_mentee_import_template.xlsx",
+            }
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -281,6 +300,26 @@ class MentoringMentee(models.Model):
             mentee.internationally_educated = bool(
                 mentee.education_country_id and mentee.education_country_id != canada
             )
+
+    @api.depends("partner_id.lang")
+    def _compute_service_language(self):
+        """The service language follows the language for e-mails (French or English); a
+        contact in another language keeps the service language it has (English for a new
+        mentee)."""
+        for mentee in self:
+            mentee.service_language = (
+                service_language_of(mentee.partner_id.lang) or mentee.service_language or "en"
+            )
+
+    def _inverse_service_language(self):
+        """Choosing a service language sets the language for e-mails to an active variant
+        of it (French (Canada) first, English (US) first), unless the contact's language
+        already is one; nothing changes when no such language is active."""
+        installed = [code for code, _name in self.env["res.lang"].get_installed()]
+        for mentee in self:
+            lang = lang_for_service(mentee.service_language, installed, mentee.partner_id.lang)
+            if lang and lang != mentee.partner_id.lang:
+                mentee.partner_id.lang = lang
 
     @api.depends(*CLB_FIELDS)
     def _compute_clb_min(self):

@@ -204,6 +204,39 @@ class MentoringMentor(models.Model):
             mentor.write(vals)
         self.flush_recordset(["active_mentee_count"])
 
+    @api.model
+    def get_import_templates(self):
+        """The spreadsheet *Import records* offers: one column per field staff usually
+        fill, occupation and industry as codes (``21231``, ``541514``)."""
+        return [
+            {
+                "label": self.env._("Import Template for Mentors"),
+                "template": "/mentoring_base/static/xls/mentoring_mentor_import_template.xlsx",
+            }
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        mentors = super().create(vals_list)
+        mentors.filtered(lambda mentor: mentor.state == "screening").action_check_eligibility()
+        return mentors
+
+    def write(self, vals):
+        """Keep the screening up to date: a mentor in screening is checked against their
+        programs' criteria when screening starts and whenever a value a criterion looks at
+        (or their programs) changes, so staff see at once which criterion fails."""
+        result = super().write(vals)
+        screening = self.filtered(lambda mentor: mentor.state == "screening")
+        if screening and not set(vals).isdisjoint(screening._screening_fields()):
+            screening.action_check_eligibility()
+        return result
+
+    def _screening_fields(self):
+        """Fields whose change makes a mentor in screening be checked again: the state
+        (screening starts), the programs, and every field a mentor criterion looks at."""
+        rules = self.env["mentoring.eligibility.rule"].sudo().search([("role", "=", "mentor")])
+        return {"state", "program_ids", *rules.mapped("field_name")}
+
     def _eligibility_subject(self):
         programs = self.program_ids or self.env["mentoring.program"]._default_program()
         return self, programs, "mentor"
@@ -250,10 +283,13 @@ class MentoringMentor(models.Model):
                 raise ValidationError(self.env._("The commitment cannot be negative."))
 
     def action_start_screening(self):
+        """Start screening: the mentor is checked against their programs' criteria at
+        once (see :meth:`write`), the result shown on the form."""
         return self._change_state("screening")
 
     def action_start_orientation(self):
-        """Screening passed: the mentor meets every mandatory criterion of their programs."""
+        """Screening passed: the mentor meets every mandatory criterion of their programs
+        (checked again now; the form already shows the last check)."""
         self.action_check_eligibility()
         for mentor in self:
             failed = mentor._failed_mandatory_criteria()

@@ -1,7 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..tools import schedule
+
+_lt = LazyTranslate(__name__)
 
 CHECKPOINTS = [
     ("exit", "At exit"),
@@ -14,7 +17,7 @@ CHECKPOINTS = [
 class MentoringOutcome(models.Model):
     _name = "mentoring.outcome"
     _description = "Employment outcome at a checkpoint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.staff.language.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "due_date, id"
 
     relationship_id = fields.Many2one(
@@ -110,6 +113,9 @@ class MentoringOutcome(models.Model):
                 else 0
             )
 
+    def _staff_readers(self):
+        return self.relationship_id._staff_readers()
+
     @api.depends("relationship_id", "checkpoint")
     def _compute_display_name(self):
         labels = dict(CHECKPOINTS)
@@ -133,16 +139,17 @@ class MentoringOutcome(models.Model):
     @api.model
     def _cron_request_due_outcomes(self):
         """E-mail each mentee whose checkpoint is due, in their language, and give the
-        coordinator a to-do. A checkpoint is requested once: running it again sends nothing."""
+        coordinator a to-do, in the coordinator's language. A checkpoint is requested once:
+        running it again sends nothing."""
         today = fields.Date.context_today(self)
         template = self.env.ref("mentoring_base.mail_template_outcome_request")
         due = self.search([("state", "=", "planned"), ("due_date", "<=", today)])
         for outcome in due:
             template.send_mail(outcome.id, email_layout_xmlid="mail.mail_notification_light")
             outcome.write({"state": "requested", "requested_on": today})
-            outcome.activity_schedule(
-                "mail.mail_activity_data_todo",
-                user_id=(outcome.relationship_id.coordinator_id or self.env.user).id,
-                summary=self.env._("Record the employment outcome"),
+            outcome._schedule_staff_todo(
+                outcome.relationship_id.coordinator_id or self.env.user,
+                "record_outcome",
+                _lt("Record the employment outcome"),
             )
         return len(due)

@@ -31,7 +31,7 @@ class MentoringPersonMixin(models.AbstractModel):
 
     _name = "mentoring.person.mixin"
     _description = "Mentoring participant"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.staff.language.mixin", "mail.thread", "mail.activity.mixin"]
     _state_transitions = {}
 
     # Own ``active``: archiving a participant must not archive the contact.
@@ -77,6 +77,14 @@ class MentoringPersonMixin(models.AbstractModel):
         "(before 11 a.m.), midday (11 a.m. to 2 p.m.), afternoon (2 to 5 p.m.) and evening "
         "(after 5 p.m.). The matching compares the mentee's and the mentor's grids.",
     )
+
+    def _staff_readers(self):
+        """The coordinators of the people's programs (a mentee's program, a mentor's
+        programs)."""
+        for field in ("program_id", "program_ids"):
+            if field in self._fields:
+                return self.mapped(field).coordinator_ids
+        return self.env["res.users"]
 
     def _state_date_fields(self):
         if "state" not in self._fields:  # the abstract mixin itself

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools.language import names_a_program
+
 
 class MentoringProgram(models.Model):
     _name = "mentoring.program"
@@ -92,6 +94,18 @@ class MentoringProgram(models.Model):
             return self.browse(program.id)
         # Ordered by id, not by the (translated) name: the same program in every language.
         return self.search([("program_type", "=", "open_access")], order="sequence, id", limit=1)
+
+    def _name_in_text(self):
+        """The program's name as a sentence gives it after an article ("le", "du", "the"),
+        in the environment's language: the name itself when it says it is a program
+        ("Programme de mentorat professionnel"), else after the word program ("programme
+        « Emploi Ottawa »"), so that no e-mail reads "le programme Programme...".
+        E-mail templates call it (the French ones: "dans le cadre du ...")."""
+        self.ensure_one()
+        name = self.name or ""
+        if names_a_program(name):
+            return name
+        return self.env._("program “%s”", name)
 
     @api.model
     def _default_service_languages(self):

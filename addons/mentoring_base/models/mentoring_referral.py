@@ -1,5 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 REFERRAL_STATES = [
     ("draft", "Draft"),
@@ -29,6 +32,7 @@ class MentoringReferral(models.Model):
     _description = "Referral"
     _inherit = [
         "mentoring.tenancy.mixin",
+        "mentoring.staff.language.mixin",
         "mail.thread",
         "mail.activity.mixin",
         "mentoring.eligibility.mixin",
@@ -65,14 +69,17 @@ class MentoringReferral(models.Model):
         index=True,
         default=lambda self: self.env["mentoring.program"]._default_program(),
     )
+    # Empty for a self-referral (the person applied without an agency, e.g. on the
+    # website): reviewed like any referral, never seen by agency referrers (their rule
+    # matches their own agency only).
     agency_id = fields.Many2one(
         "res.partner",
         string="Referring agency",
-        required=True,
         tracking=True,
         index=True,
         domain=[("is_service_agency", "=", True)],
         default=lambda self: self.env["mentoring.mentee"]._default_referring_agency(),
+        help="Empty for a self-referral: the person applied without an agency.",
     )
     agency_contact_id = fields.Many2one(
         "res.partner",
@@ -216,14 +223,17 @@ class MentoringReferral(models.Model):
                 )
 
     def _missing_pieces(self):
-        """What a referral still lacks before it can be submitted, as translated labels."""
+        """What a referral still lacks before it can be submitted, as translated labels.
+
+        The résumé and the action plan are what a referring agency prepares with its
+        client; a self-referral (no agency) needs neither."""
         self.ensure_one()
         missing = []
-        if not self.resume:
+        if self.agency_id and not self.resume:
             missing.append(self.env._("the client's résumé"))
         if not (self.career_objective or "").strip():
             missing.append(self.env._("a career objective"))
-        if not self.action_plan_started:
+        if self.agency_id and not self.action_plan_started:
             missing.append(self.env._("an action plan started with the client"))
         if not self.consent_share:
             missing.append(self.env._("the client's consent to share information"))
@@ -250,19 +260,49 @@ class MentoringReferral(models.Model):
         self._notify_coordinators()
         return True
 
+    @api.model
+    def _self_referral_values(self, program):
+        """Values of the referral of a person who refers themselves (no agency, no agency
+        contact), submitted today to ``program``: it enters the coordinators' review queue
+        like an agency's referral, is checked for eligibility when reviewed, and counts in
+        the referral figures. A résumé is optional. Created with the mentee (as a
+        ``referral_ids`` command) by the website's self-referral form.
+
+        :param program: ``mentoring.program``
+        :return: dict of ``mentoring.referral`` values
+        """
+        return {
+            "program_id": program.id,
+            "agency_id": False,
+            "agency_contact_id": False,
+            "state": "submitted",
+            "date_submitted": fields.Date.context_today(self),
+        }
+
+    def _staff_readers(self):
+        """The coordinators of the referrals' programs."""
+        return self.program_id.coordinator_ids
+
     def _notify_coordinators(self):
-        """A review to-do for each coordinator of the program (agency staff cannot assign
+        """A review to-do for each coordinator of the program, in the coordinator's
+        language (not the referrer's), once while it is open (agency staff cannot assign
         activities on their own, hence sudo on the referrals they just submitted)."""
         for referral in self.sudo():
             for coordinator in referral.program_id.coordinator_ids:
-                referral.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=coordinator.id,
-                    summary=self.env._("Review referral of %s", referral.mentee_id.name),
+                referral._schedule_staff_todo(
+                    coordinator,
+                    "review",
+                    _lt("Review referral of %s", referral.mentee_id.name),
                 )
 
     def _close_review_activities(self, feedback):
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"], feedback=feedback)
+        """Mark the review to-dos done with ``feedback`` (a lazy translation), noted in
+        the staff's language when a referrer withdraws (``_note_env``)."""
+        for referral in self:
+            note_env = referral._note_env()
+            referral.sudo().with_context(lang=note_env.lang).activity_feedback(
+                ["mail.mail_activity_data_todo"], feedback=note_env._(feedback)
+            )
 
     def action_start_review(self):
         self._check_staff()
@@ -295,7 +335,7 @@ class MentoringReferral(models.Model):
         self.write({"state": "accepted", "date_decision": fields.Date.context_today(self)})
         for referral in self:
             referral._admit_mentee()
-        self._close_review_activities(self.env._("Accepted"))
+        self._close_review_activities(_lt("Accepted"))
         return True
 
     def _admit_mentee(self):
@@ -343,7 +383,7 @@ class MentoringReferral(models.Model):
         self.write({"override_reason": reason.strip(), "override_user_id": self.env.uid})
         for referral in self:
             referral.message_post(
-                body=self.env._(
+                body=referral._note_env()._(
                     "Eligibility overridden by %(user)s: %(reason)s",
                     user=self.env.user.name,
                     reason=reason.strip(),
@@ -364,17 +404,19 @@ class MentoringReferral(models.Model):
                 "date_decision": fields.Date.context_today(self),
             }
         )
-        self._close_review_activities(self.env._("Referred back"))
+        self._close_review_activities(_lt("Referred back"))
         template = self.env.ref("mentoring_base.mail_template_referral_referred_back")
         for referral in self:
             # The agency contact is e-mailed in their own language (the template's lang);
             # the chatter keeps the decision for both sides.
             if referral.agency_contact_id:
                 template.send_mail(referral.id, email_layout_xmlid="mail.mail_notification_light")
+            # The reasons' names in the note's language too.
+            note_env = referral._note_env()
             referral.message_post(
-                body=self.env._(
+                body=note_env._(
                     "Referred back to the agency. Reasons: %(reasons)s.%(note)s",
-                    reasons=", ".join(referral.back_reason_ids.mapped("name")),
+                    reasons=", ".join(referral.with_env(note_env).back_reason_ids.mapped("name")),
                     note=f" {referral.back_note}" if referral.back_note else "",
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -386,7 +428,7 @@ class MentoringReferral(models.Model):
             ("draft", "submitted", "review", "referred_back"), self.env._("withdrawn")
         )
         self._workflow_write({"state": "withdrawn"})
-        self._close_review_activities(self.env._("Withdrawn"))
+        self._close_review_activities(_lt("Withdrawn"))
         return True
 
     def action_open_refer_back_wizard(self):

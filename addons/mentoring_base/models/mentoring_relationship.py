@@ -1,7 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
 
 from ..tools import schedule
+
+_lt = LazyTranslate(__name__)
+# Summary of the coordinator's to-do, written in the coordinator's language.
+TODO_NO_MEETING = _lt("No meeting logged for 21 days")
 
 # Stage types: a proposal awaiting answers, a relationship under way, and both together
 # (a pair that may not be proposed again and a place the mentor cannot give twice).
@@ -18,12 +23,30 @@ CLOSURE_REASONS = [
     ("mismatch", "Mismatch"),
 ]
 COMPLETING_REASONS = ("objectives_met", "term_completed", "mentee_employed")
+# Ratings a person may give when the relationship closes (optional: no rating stays empty,
+# never 0, so that averages count only the people who answered).
+SATISFACTION_LEVELS = [
+    ("1", "1 – Very dissatisfied"),
+    ("2", "2 – Dissatisfied"),
+    ("3", "3 – Neither satisfied nor dissatisfied"),
+    ("4", "4 – Satisfied"),
+    ("5", "5 – Very satisfied"),
+]
+
+
+class SatisfactionField(fields.Integer):
+    """A satisfaction rating, 1 to 5, that may be left empty: no rating (0 or False, e.g.
+    the 0 a form sends for an empty integer) is stored as NULL, never as 0, so that
+    averages count only the people who answered."""
+
+    def convert_to_column(self, value, record, values=None, validate=True):
+        return int(value) if value else None
 
 
 class MentoringRelationship(models.Model):
     _name = "mentoring.relationship"
     _description = "Mentoring relationship"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mentoring.staff.language.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "planned_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -78,8 +101,13 @@ class MentoringRelationship(models.Model):
     closed_on = fields.Date(tracking=True, copy=False)
     mentee_feedback = fields.Text(string="Mentee's closing feedback", copy=False)
     mentor_feedback = fields.Text(string="Mentor's closing feedback", copy=False)
-    mentee_satisfaction = fields.Integer(string="Mentee satisfaction (1–5)", copy=False)
-    mentor_satisfaction = fields.Integer(string="Mentor satisfaction (1–5)", copy=False)
+    # Averaged, never summed; empty (NULL) when the person gave no rating.
+    mentee_satisfaction = SatisfactionField(
+        string="Mentee satisfaction (1–5)", copy=False, aggregator="avg"
+    )
+    mentor_satisfaction = SatisfactionField(
+        string="Mentor satisfaction (1–5)", copy=False, aggregator="avg"
+    )
     certificate_earned = fields.Boolean(compute="_compute_certificate_earned", store=True)
 
     meeting_ids = fields.One2many("mentoring.meeting", "relationship_id", string="Meetings")
@@ -111,8 +139,8 @@ class MentoringRelationship(models.Model):
         "A mentee can have only one active one-on-one mentoring relationship.",
     )
     _satisfaction_range = models.Constraint(
-        "CHECK((mentee_satisfaction IS NULL OR mentee_satisfaction BETWEEN 0 AND 5) "
-        "AND (mentor_satisfaction IS NULL OR mentor_satisfaction BETWEEN 0 AND 5))",
+        "CHECK((mentee_satisfaction IS NULL OR mentee_satisfaction BETWEEN 1 AND 5) "
+        "AND (mentor_satisfaction IS NULL OR mentor_satisfaction BETWEEN 1 AND 5))",
         "Satisfaction is rated from 1 to 5.",
     )
 
@@ -338,6 +366,37 @@ class MentoringRelationship(models.Model):
         if self.mentee_id.state == "ready":
             self.mentee_id.action_mark_matched()
         self.mentor_id._refresh_active_mentees()
+        self._cancel_other_proposals()
+
+    def _cancel_other_proposals(self):
+        """The mentee signed this agreement: their other proposals still awaiting answers
+        are cancelled, each with a note saying why, and give their mentors' places back
+        (``mentoring.mentor.free_places``). Both people's answers stay as they were: a
+        cancelled proposal is not a decline, and the pair may be proposed again later.
+
+        :return: the cancelled proposals
+        """
+        self.ensure_one()
+        others = self.search(
+            [
+                ("mentee_id", "=", self.mentee_id.id),
+                ("stage_type", "in", PENDING_STAGE_TYPES),
+                ("id", "!=", self.id),
+            ]
+        )
+        if not others:
+            return others
+        others.write({"stage_id": self._stage("cancelled").id})
+        for proposal in others:
+            proposal.message_post(
+                body=proposal._note_env()._(
+                    "Proposal cancelled: %(mentee)s signed a mentorship agreement with %(mentor)s.",
+                    mentee=self.mentee_id.name,
+                    mentor=self.mentor_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return others
 
     # -- follow-up and closure ---------------------------------------------------------
 
@@ -442,25 +501,24 @@ class MentoringRelationship(models.Model):
     @api.model
     def _cron_alert_without_meeting(self):
         """A to-do for the coordinator of each open relationship without a meeting for 21
-        days (once per silence: not again while the to-do is open)."""
-        summary = self.env._("No meeting logged for 21 days")
+        days, in the coordinator's language (once per silence: not again while the to-do
+        is open, whatever the language of the run that planned it)."""
         for relationship in self.search([("is_open", "=", True)]):
             if relationship.days_without_meeting < schedule.NO_MEETING_ALERT_DAYS:
                 continue
-            relationship._schedule_coordinator_todo(summary)
+            relationship._schedule_coordinator_todo("no_meeting", TODO_NO_MEETING)
 
-    def _schedule_coordinator_todo(self, summary, date_deadline=None):
+    def _staff_readers(self):
+        """The coordinators of the relationships, else of their programs."""
+        return self.coordinator_id or self.program_id.coordinator_ids
+
+    def _schedule_coordinator_todo(self, key, summary, date_deadline=None):
+        """A to-do about ``key`` for the coordinator (else the current user), its
+        ``summary`` (a lazy translation) in their language; nothing while they still have
+        one about ``key`` here (``mentoring.staff.language.mixin._schedule_staff_todo``)."""
         self.ensure_one()
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        if self.activity_ids.filtered(
-            lambda activity: activity.activity_type_id == todo and activity.summary == summary
-        ):
-            return self.env["mail.activity"]
-        return self.activity_schedule(
-            "mail.mail_activity_data_todo",
-            date_deadline=date_deadline,
-            user_id=(self.coordinator_id or self.env.user).id,
-            summary=summary,
+        return self._schedule_staff_todo(
+            self.coordinator_id or self.env.user, key, summary, date_deadline=date_deadline
         )
 
     @api.model

@@ -1,5 +1,7 @@
-from contextlib import contextmanager
-from datetime import timedelta
+from contextlib import contextmanager, nullcontext
+from datetime import date, timedelta
+
+from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -84,17 +86,23 @@ class MentoringCase(TransactionCase):
     @classmethod
     def _agreed_relationship(cls, mentee, mentor, meetings=0, duration=1.0, **meeting_values):
         """A relationship both people accepted (agreement signed), with ``meetings`` weekly
-        meetings of ``duration`` hours from its planned start."""
-        relationship = cls.env["mentoring.relationship"].create(
-            {
-                "mentee_id": mentee.id,
-                "mentor_id": mentor.id,
-                "program_id": cls.program.id,
-                "coordinator_id": cls.coordinator.id,
-            }
+        meetings of ``duration`` hours from its planned start. The agreement is signed
+        ``meetings`` weeks ago, so that every meeting logged has taken place (a meeting
+        cannot be logged in the future)."""
+        signed = (
+            freeze_time(date.today() - timedelta(weeks=meetings)) if meetings else nullcontext()
         )
-        relationship.action_mentee_accept()
-        relationship.action_mentor_accept()
+        with signed:
+            relationship = cls.env["mentoring.relationship"].create(
+                {
+                    "mentee_id": mentee.id,
+                    "mentor_id": mentor.id,
+                    "program_id": cls.program.id,
+                    "coordinator_id": cls.coordinator.id,
+                }
+            )
+            relationship.action_mentee_accept()
+            relationship.action_mentor_accept()
         cls.env["mentoring.meeting"].create(
             [
                 {

@@ -59,3 +59,38 @@ class TestMentor(MentoringCase):
         with self.assertRaises(ValidationError):
             self._mentor("Negative Person", years_experience_region=-2)
         self.assertFalse(self.env["mentoring.mentor"].search([("name", "=", "Negative Person")]))
+
+    def test_screening_shows_the_failed_criterion(self):
+        """One year in the region fails "at least 2 years" as soon as screening starts,
+        on the form staff read, and orientation waits until it is fixed (it passed
+        silently before: nothing was checked until orientation, and the refusal rolled
+        the check back)."""
+        years_rule = "At least 2 years of work experience in the region"
+        with Form(self.env["mentoring.mentor"].with_user(self.coordinator)) as form:
+            form.name = "Une Année"
+            form.email = "une.annee@example.com"
+            form.years_experience_region = 1
+        mentor = form.record
+        self.assertEqual((mentor.state, mentor.eligibility_verdict), ("screening", "ineligible"))
+        self.assertRecordValues(
+            mentor.eligibility_result_ids.filtered(lambda result: not result.passed),
+            [{"explanation": years_rule, "mandatory": True, "value_seen": "1"}],
+        )
+        shown = Form(mentor.with_user(self.coordinator))
+        self.assertEqual(shown.eligibility_verdict, "ineligible")
+        self.assertEqual(shown.eligibility_failures, years_rule)
+        with self.assertRaisesText(UserError, years_rule):
+            mentor.with_user(self.coordinator).action_start_orientation()
+        self.assertEqual(mentor.state, "screening")
+        self.assertEqual(mentor.eligibility_failures, years_rule, "the check stays shown")
+        mentor.with_user(self.coordinator).years_experience_region = 3
+        self.assertEqual(mentor.eligibility_verdict, "eligible", "checked again at once")
+        self.assertFalse(mentor.eligibility_failures)
+        mentor.with_user(self.coordinator).action_start_orientation()
+        self.assertEqual(mentor.state, "orientation")
+        # A website applicant is checked when screening starts.
+        applicant = self._mentor("Web Applicant", state="applicant", years_experience_region=1)
+        self.assertEqual(applicant.eligibility_verdict, "unchecked")
+        applicant.with_user(self.coordinator).action_start_screening()
+        self.assertEqual(applicant.eligibility_verdict, "ineligible")
+        self.assertEqual(applicant.eligibility_failures, years_rule)

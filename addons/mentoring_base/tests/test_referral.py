@@ -1,9 +1,12 @@
 import base64
+import importlib.util
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
+from odoo.tools.misc import file_path
 
 from .common import MentoringCase
 
@@ -242,6 +245,91 @@ class TestReferral(MentoringCase):
             .search_count([("id", "in", (referral_a | referral_b).ids)]),
             2,
         )
+
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+    def test_self_referral_is_a_referral_without_agency(self):
+        """A person who refers themselves enters the coordinators' review queue like an
+        agency's client: checked for eligibility and accepted there, a résumé optional.
+        Agency referrers neither see it nor file a referral without their agency."""
+        Referral = self.env["mentoring.referral"]
+        mentee = self.env["mentoring.mentee"].create(
+            {
+                "name": "Self Person",
+                "email": "self.person@example.com",
+                "self_referred": True,
+                **self._eligible_profile(resume=False, action_plan_started=False),
+                "referral_ids": [Command.create(Referral._self_referral_values(self.open_program))],
+            }
+        )
+        referral = mentee.referral_ids
+        self.assertRecordValues(
+            referral,
+            [{"agency_id": False, "state": "submitted", "date_submitted": date.today()}],
+        )
+        to_review = [("state", "in", ("submitted", "review"))]  # the "To review" filter
+        self.assertIn(referral, Referral.with_user(self.coordinator).search(to_review))
+        self.assertNotIn(referral, Referral.with_user(self.referrer_a).search([]))
+        with self.assertRaises(AccessError):
+            referral.with_user(self.referrer_a).read(["name"])
+        as_coordinator = referral.with_user(self.coordinator)
+        as_coordinator.action_start_review()
+        self.assertEqual(referral.eligibility_verdict, "eligible")
+        as_coordinator.action_accept()
+        self.assertEqual((referral.state, mentee.state), ("accepted", "orientation"))
+        self.assertFalse(mentee.referring_agency_id)
+        # Recorded by staff (a phone call): submitted without résumé or action plan.
+        phoned = Referral.with_user(self.coordinator).create(
+            {
+                "mentee_id": self.env["mentoring.mentee"]
+                .create({"name": "Phone Person", **self._eligible_profile(resume=False)})
+                .id,
+                "agency_id": False,
+            }
+        )
+        phoned.action_submit()
+        self.assertEqual(phoned.state, "submitted")
+        client = (
+            self.env["mentoring.mentee"]
+            .with_user(self.referrer_a)
+            .create({"name": "Agency Client", **self._eligible_profile()})
+        )
+        with self.assertRaisesText(AccessError, "set by program staff"):
+            Referral.with_user(self.referrer_a).create({"mentee_id": client.id, "agency_id": False})
+
+    def test_upgrade_puts_waiting_self_referrals_in_the_queue(self):
+        """Upgrading to 19.0.1.3.0 gives each self-referred candidate still waiting, and
+        without referral, a referral submitted on the day they applied."""
+        Mentee = self.env["mentoring.mentee"]
+        waiting = Mentee.create(
+            {
+                "name": "Waiting Self",
+                "self_referred": True,
+                "program_id": self.open_program.id,
+                "date_candidate": "2026-02-03",
+            }
+        )
+        admitted = Mentee.create(
+            {"name": "Admitted Self", "self_referred": True, "state": "eligible"}
+        )
+        path = file_path("mentoring_base/migrations/19.0.1.3.0/post-migrate.py")
+        spec = importlib.util.spec_from_file_location("post_migrate_19_0_1_3_0", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        for _run in range(2):
+            module.migrate(self.env.cr, "19.0.1.2.0")
+            self.env.invalidate_all()
+            self.assertRecordValues(
+                waiting.referral_ids,
+                [
+                    {
+                        "agency_id": False,
+                        "program_id": self.open_program.id,
+                        "state": "submitted",
+                        "date_submitted": date(2026, 2, 3),
+                    }
+                ],
+            )
+        self.assertFalse(admitted.referral_ids)
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_portal_and_public_read_nothing(self):

@@ -147,7 +147,7 @@ class TestRelationshipLifecycle(RelationshipCase):
             close = Form(self.env[action["res_model"]].with_context(**action["context"]))
             close.closure_reason = "objectives_met"
             close.mentee_feedback = "Very helpful"
-            close.mentee_satisfaction = 5
+            close.mentee_satisfaction = "5"
             close.save().action_close()
         self.assertEqual(relationship.stage_type, "completed")
         self.assertTrue(relationship.certificate_earned)
@@ -182,6 +182,111 @@ class TestRelationshipLifecycle(RelationshipCase):
         self._agree(self._propose(mentee=second_mentee))
         self.assertEqual(self.mentor.active_mentee_count, 2)
 
+    def test_signing_cancels_the_other_proposals(self):
+        """The mentee signs one agreement: their other proposals (proposed or under
+        review) are cancelled with a note, and those mentors have their place back (they
+        stayed "Proposed" before, and the mentors looked full to the matching)."""
+        third_mentor = self._available_mentor(self.env, "Third Available")
+        signed = self._propose()
+        proposed = self._propose(mentor=self.other_mentor)
+        reviewed = self._propose(mentor=third_mentor)
+        reviewed.action_start_review()
+        for mentor in (self.other_mentor, third_mentor):
+            self.assertRecordValues(
+                mentor, [{"pending_mentee_count": 1, "free_places": 0, "can_take_mentees": False}]
+            )
+        self._agree(signed)
+        self.assertEqual(signed.stage_type, "active")
+        for proposal in (proposed, reviewed):
+            self.assertRecordValues(
+                proposal,
+                [
+                    {
+                        "stage_type": "cancelled",
+                        "mentee_decision": "pending",
+                        "mentor_decision": "pending",
+                        "agreement_date": False,
+                    }
+                ],
+            )
+            note = proposal.message_ids.filtered(
+                lambda message: "signed a mentorship agreement" in (message.body or "")
+            )
+            self.assertEqual(len(note), 1)
+            self.assertEqual(note.subtype_id, self.env.ref("mail.mt_note"))
+            self.assertIn("Amina Ready", note.body)
+            self.assertIn("Jean Available", note.body)
+        for mentor in (self.other_mentor, third_mentor):
+            self.assertRecordValues(
+                mentor, [{"pending_mentee_count": 0, "free_places": 1, "can_take_mentees": True}]
+            )
+        self.assertIn(
+            self.other_mentor,
+            self.env["mentoring.mentor"].search([("can_take_mentees", "=", True)]),
+            "the matching sees the place again",
+        )
+        # Cancelled, not declined: the pair may be proposed again after this relationship.
+        signed.action_close("mismatch")
+        self.assertEqual(self._propose(mentor=self.other_mentor).stage_type, "proposed")
+
+    def test_future_meeting_refused(self):
+        """A logged meeting has taken place: a date after today, in the user's time zone,
+        is refused with a message saying so."""
+        self.coordinator.tz = "America/Toronto"
+        Meeting = self.env["mentoring.meeting"].with_user(self.coordinator)
+        # 11 March, 2 a.m. UTC: still 10 March, 10 p.m. in Toronto.
+        with freeze_time("2026-03-11 02:00:00"):
+            relationship = self._agree(self._propose())
+            with self.assertRaisesText(ValidationError, "has not taken place yet") as caught:
+                Meeting.create({"relationship_id": relationship.id, "date": "2026-03-11"})
+            self.assertIn("03/11/2026", str(caught.exception), "the date, as the user reads it")
+            meeting = Meeting.create({"relationship_id": relationship.id, "date": "2026-03-10"})
+            self.assertEqual(meeting.date, date(2026, 3, 10))
+            with self.assertRaisesText(ValidationError, "log a meeting once it is over"):
+                meeting.date = "2026-04-01"
+            self.assertEqual(
+                Meeting.create({"relationship_id": relationship.id}).date,
+                date(2026, 3, 10),
+                "today by default: the user's date",
+            )
+        self.assertEqual(relationship.meeting_count, 2)
+
+    def test_close_without_satisfaction_keeps_it_empty(self):
+        """The ratings of the close wizard are optional, on a 1-5 scale: a rating left
+        empty stays empty (it was written as 0 before, pulling averages down)."""
+        relationship = self._agree(self._propose())
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT mentee_satisfaction FROM mentoring_relationship WHERE id = %s",
+            [relationship.id],
+        )
+        self.assertEqual(self.env.cr.fetchone(), (None,), "the form's 0 is no rating")
+        action = relationship.action_open_close()
+        Wizard = self.env[action["res_model"]].with_user(self.coordinator)
+        self.assertEqual(
+            [value for value, _label in Wizard._fields["mentee_satisfaction"].selection],
+            ["1", "2", "3", "4", "5"],
+        )
+        close = Form(Wizard.with_context(**action["context"]))
+        close.closure_reason = "objectives_met"
+        close.mentor_satisfaction = "4"
+        close.save().action_close()
+        self.assertEqual(relationship.stage_type, "completed")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT mentee_satisfaction, mentor_satisfaction FROM mentoring_relationship "
+            "WHERE id = %s",
+            [relationship.id],
+        )
+        self.assertEqual(self.env.cr.fetchone(), (None, 4))
+        [(mentee_average, mentor_average)] = self.env["mentoring.relationship"]._read_group(
+            [("id", "=", relationship.id)],
+            [],
+            ["mentee_satisfaction:avg", "mentor_satisfaction:avg"],
+        )
+        self.assertFalse(mentee_average, "no rating: nothing to average")
+        self.assertEqual(mentor_average, 4)
+
 
 @tagged("post_install", "-at_install")
 class TestOutcomes(RelationshipCase):
@@ -199,8 +304,9 @@ class TestOutcomes(RelationshipCase):
         self.mentee.partner_id.write({"lang": "fr_CA", "email": "amina@example.com"})
         relationship = self._completed()
         Outcome = self.env["mentoring.outcome"]
+        # Counted on this relationship: the demo data may have checkpoints due too.
         with freeze_time("2026-10-01"):
-            self.assertEqual(Outcome._cron_request_due_outcomes(), 2)  # exit and 3 months
+            Outcome._cron_request_due_outcomes()  # exit and 3 months
             self.assertEqual(Outcome._cron_request_due_outcomes(), 0)
         mails = self.env["mail.mail"].search(
             [
@@ -218,7 +324,8 @@ class TestOutcomes(RelationshipCase):
         self.assertEqual(set(requested.mapped("checkpoint")), {"exit", "month_3"})
         self.assertTrue(all(o.activity_ids for o in requested))
         with freeze_time("2027-07-01"):
-            self.assertEqual(Outcome._cron_request_due_outcomes(), 2)  # 6 and 12 months
+            Outcome._cron_request_due_outcomes()  # 6 and 12 months
+        self.assertEqual(set(relationship.outcome_ids.mapped("state")), {"requested"})
 
     def test_in_field_and_time_to_employment(self):
         self.mentee.date_ready = "2026-02-01"

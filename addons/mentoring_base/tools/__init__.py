@@ -2,4 +2,5 @@ from . import availability
 from . import capacity
 from . import classification
 from . import eligibility
+from . import language
 from . import schedule

@@ -10,6 +10,8 @@ import unicodedata
 from functools import lru_cache
 
 CODE_QUERY_RE = re.compile(r"^\s*\d[\d-]*\s*$")
+# A code alone ("21231", "31-33"), or a display name that starts with it ("21231 – Title").
+EXACT_CODE_RE = re.compile(r"^\s*(\d+(?:-\d+)?)\s*(?:[–—-]\s.*)?$", re.DOTALL)
 # Depth of each level of the two trees (1 = top). NOC 2021: broad category, major group,
 # sub-major group, minor group, unit group. NAICS Canada 2022: sector, subsector, industry
 # group, NAICS industry, Canadian industry.
@@ -93,6 +95,13 @@ def closeness(kind, code_a, code_b):
 def is_code_query(text):
     """True when a search text is a code or code prefix such as ``2123`` or ``31-33``."""
     return bool(CODE_QUERY_RE.match(text or ""))
+
+
+def exact_code(text):
+    """The code a cell of a spreadsheet names, or None: "21231", "31-33" and the display
+    name "21231 – Software engineers and designers" all name a code; a title names none."""
+    match = EXACT_CODE_RE.match(text or "")
+    return match.group(1) if match else None
 
 
 def search_words(text):

@@ -21,7 +21,7 @@ class MentoringRelationship(models.Model):
 
     def _notify_match_proposal(self):
         """E-mail the proposal to the mentee and the mentor, each in their own language,
-        and note it in the chatter."""
+        and note it in the chatter (in the staff's language when no staff member acts)."""
         templates = (
             self.env.ref("mentoring_matching.mail_template_match_proposed_mentee"),
             self.env.ref("mentoring_matching.mail_template_match_proposed_mentor"),
@@ -32,7 +32,7 @@ class MentoringRelationship(models.Model):
                     relationship.id, email_layout_xmlid="mail.mail_notification_light"
                 )
             relationship.message_post(
-                body=self.env._(
+                body=relationship._note_env()._(
                     "Proposal e-mailed to %(mentee)s and %(mentor)s.",
                     mentee=relationship.mentee_id.name,
                     mentor=relationship.mentor_id.name,

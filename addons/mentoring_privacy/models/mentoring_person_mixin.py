@@ -182,12 +182,13 @@ class MentoringPersonMixin(models.AbstractModel):
                 )
         self.sudo().write({"consent_share": False, "consent_withdrawn_date": withdrawal_date})
         for person in self:
+            staff_env = person._note_env()
             person.message_post(
-                body=self.env._(
+                body=staff_env._(
                     "Consent to share information with partner agencies withdrawn on "
                     "%(date)s, recorded by %(user)s. Exports and shares leave out this "
                     "person's details from now on.",
-                    date=format_date(self.env, withdrawal_date),
+                    date=format_date(staff_env, withdrawal_date),
                     user=self.env.user.name,
                 ),
                 subtype_xmlid="mail.mt_note",
@@ -359,13 +360,14 @@ class MentoringPersonMixin(models.AbstractModel):
         )
         self.sudo().activity_unlink([REVIEW_ACTIVITY], only_automated=False)
         for person in self:
+            staff_env = person._note_env()
             person.sudo().message_post(
-                body=self.env._(
+                body=staff_env._(
                     "Participant anonymized by %(user)s on %(date)s: contact details, résumé, "
                     "free-text notes, chatter messages and attachments were cleared; codes, "
                     "dates and statuses were kept.",
                     user=self.env.user.name,
-                    date=format_date(self.env, today),
+                    date=format_date(staff_env, today),
                 ),
                 subtype_xmlid="mail.mt_note",
                 author_id=self.env.user.partner_id.id,

@@ -91,7 +91,7 @@ class TestConsentWithdrawal(PrivacyCase):
             wizard = (
                 self.env["mentoring.funder.export.wizard"]
                 .with_user(self.manager)
-                .create({"lang": "en_US"})
+                .create({"lang": "en_US", "date_from": False, "date_to": False})  # all dates
             )
             wizard.action_export()
             book = openpyxl.load_workbook(

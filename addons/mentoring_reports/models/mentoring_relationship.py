@@ -26,9 +26,6 @@ class MentoringRelationship(models.Model):
     mentee_city = fields.Char(
         string="Location", related="mentee_id.partner_id.city", store=True, index=True
     )
-    # Averages, not sums, in the pivot and graph views.
-    mentee_satisfaction = fields.Integer(aggregator="avg")
-    mentor_satisfaction = fields.Integer(aggregator="avg")
     completed_count = fields.Integer(
         string="Completed",
         compute="_compute_completed_count",

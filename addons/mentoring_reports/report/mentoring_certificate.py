@@ -1,20 +1,15 @@
-from babel.dates import format_date as babel_format_date
-from num2words import num2words
-
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools.misc import babel_locale_parse
+
+from ..tools import wording
 
 ENGLISH = "en_US"
 FRENCH = "fr_CA"
 
 
-def _num2words_lang(lang):
-    return "fr" if (lang or "").startswith("fr") else "en"
-
-
 class MentoringCertificateReport(models.AbstractModel):
-    """Values shared by the certificate variants: number words and dates per language."""
+    """Values shared by the certificate variants: sentences per language, with numbers
+    in words that agree with their noun (``tools/wording.py``)."""
 
     _name = "report.mentoring_reports.report_certificate"
     _description = "Certificate of completion"
@@ -33,24 +28,54 @@ class MentoringCertificateReport(models.AbstractModel):
         return FRENCH if FRENCH in codes or not french else french[0]
 
     @api.model
-    def _in_words(self, number, lang):
-        return num2words(round(number or 0), lang=_num2words_lang(lang))
+    def _in_words(self, number, lang, feminine=False):
+        """``number`` in words in ``lang``; ``feminine`` when the French noun is."""
+        return wording.number_in_words(number, lang, feminine=feminine)
 
     @api.model
     def _format_date(self, date, lang):
-        if not date:
-            return ""
-        return babel_format_date(date, format="long", locale=babel_locale_parse(lang))
+        """``date`` written out in ``lang`` ("March 1, 2026", "1er mars 2026")."""
+        return wording.long_date(date, lang)
+
+    @api.model
+    def _hours_text(self, hours, lang):
+        """The hours in words and figures: "one (1) hour", "fourteen (14) hours"; "une (1)
+        heure" in French."""
+        env = self.with_context(lang=lang).env
+        # Heure is feminine: "une heure", "vingt et une heures".
+        words = self._in_words(hours, lang, feminine=True)
+        if wording.is_plural(hours, lang):
+            return env._("%(words)s (%(count)s) hours", words=words, count=hours)
+        return env._("%(words)s (%(count)s) hour", words=words, count=hours)
+
+    @api.model
+    def _weeks_text(self, weeks, lang):
+        """The weeks in words and figures: "one (1) week", "seven (7) weeks"; "une (1)
+        semaine" in French."""
+        env = self.with_context(lang=lang).env
+        # Semaine is feminine: "une semaine", "vingt et une semaines".
+        words = self._in_words(weeks, lang, feminine=True)
+        if wording.is_plural(weeks, lang):
+            return env._("%(words)s (%(count)s) weeks", words=words, count=weeks)
+        return env._("%(words)s (%(count)s) week", words=words, count=weeks)
 
     @api.model
     def _facts(self, relationship, lang):
-        """Sentences of the certificate, in ``lang``, with the numbers in words and figures."""
+        """Sentences of the certificate, in ``lang``, with the numbers in words and figures.
+
+        ``program_named`` tells the template the program's name already says it is a
+        program ("Programme de mentorat professionnel"), so that no sentence reads "the
+        mentoring program Programme de mentorat..."."""
         env = self.with_context(lang=lang).env
         hours = round(relationship.hours_total or 0)
         weeks = relationship.weeks_met
         start = relationship.agreement_date or relationship.planned_start
+        program = relationship.program_id.with_context(lang=lang).name or ""
+        program_named = wording.names_a_program(program)
+        mentee = relationship.mentee_id.name
         return {
-            "program": relationship.program_id.with_context(lang=lang).name or "",
+            "program": program,
+            "program_named": program_named,
             "date_end": self._format_date(relationship.closed_on, lang),
             "period": env._(
                 "from %(start)s to %(end)s,",
@@ -58,16 +83,14 @@ class MentoringCertificateReport(models.AbstractModel):
                 end=self._format_date(relationship.closed_on, lang),
             ),
             "time": env._(
-                "with %(hours_words)s (%(hours)s) hours of mentoring over %(weeks_words)s "
-                "(%(weeks)s) weeks of meetings.",
-                hours_words=self._in_words(hours, lang),
-                hours=hours,
-                weeks_words=self._in_words(weeks, lang),
-                weeks=weeks,
+                "with %(hours)s of mentoring over %(weeks)s of meetings.",
+                hours=self._hours_text(hours, lang),
+                weeks=self._weeks_text(weeks, lang),
             ),
-            "mentor_reason": env._(
-                "in recognition of mentoring %(mentee)s in the program",
-                mentee=relationship.mentee_id.name,
+            "mentor_reason": (
+                env._("in recognition of mentoring %(mentee)s in the", mentee=mentee)
+                if program_named
+                else env._("in recognition of mentoring %(mentee)s in the program", mentee=mentee)
             ),
         }
 

@@ -83,9 +83,12 @@ class ReportsCase(RelationshipCase):
     # -- funder workbook ----------------------------------------------------------------
 
     def _export(self, user, **vals):
-        """Produce the funder workbook as ``user``: (wizard, formulas, values, content)."""
+        """Produce the funder workbook as ``user``: (wizard, formulas, values, content).
+
+        Over all dates unless ``vals`` give a period (the wizard proposes the last
+        complete quarter)."""
         Wizard = self.env["mentoring.funder.export.wizard"].with_user(user)
-        wizard = Wizard.create({"lang": "en_US", **vals})
+        wizard = Wizard.create({"lang": "en_US", "date_from": False, "date_to": False, **vals})
         wizard.action_export()
         content = base64.b64decode(wizard.xlsx_file)
         formulas = openpyxl.load_workbook(io.BytesIO(content))

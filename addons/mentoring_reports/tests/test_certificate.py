@@ -1,6 +1,9 @@
+from lxml import etree
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ReportsCase
 
@@ -86,6 +89,32 @@ class TestCertificate(ReportsCase):
     def test_action_print(self):
         action = self.rel_fr.with_user(self.coordinator).action_print_certificate()
         self.assertEqual(action["report_name"], "mentoring_reports.report_certificate")
+
+    def test_certificate_button_on_completed_relationships(self):
+        """The relationship form shows coordinators a "Certificate" button once the
+        relationship is completed (it could only be printed from the print menu)."""
+        Relationship = self.env["mentoring.relationship"]
+
+        def certificate_buttons(user):
+            arch = Relationship.with_user(user).get_views([(False, "form")])["views"]["form"]
+            return etree.fromstring(arch["arch"]).xpath(
+                "//header/button[@name='action_print_certificate']"
+            )
+
+        [button] = certificate_buttons(self.coordinator)
+        self.assertEqual((button.get("string"), button.get("type")), ("Certificate", "object"))
+        for relationship, visible in (
+            (self.rel_fr, True),
+            (self.rel_en, True),
+            (self.rel_open, False),
+        ):
+            with self.subTest(relationship=relationship.name):
+                hidden = safe_eval(
+                    button.get("invisible"),
+                    {"certificate_earned": relationship.certificate_earned},
+                )
+                self.assertEqual(not hidden, visible)
+        self.assertFalse(certificate_buttons(self.mentoring_user), "coordinators only")
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_only_coordinators_print_and_only_what_they_read(self):

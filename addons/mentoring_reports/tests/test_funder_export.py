@@ -1,8 +1,11 @@
-from datetime import date
+from datetime import date, datetime
 
+from freezegun import freeze_time
+
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import SHEET_NS, ReportsCase
@@ -141,8 +144,10 @@ class TestFunderExport(ReportsCase):
         )
         mentor = self._available_mentor(self.env, "@SUM(A1:A9)")
         mentor.write({"consent_share": True, "consent_date": date.today()})
-        relationship = self.env["mentoring.relationship"].create(
-            {"mentee_id": mentee.id, "mentor_id": mentor.id, "program_id": program.id}
+        relationship = self._agree(
+            self.env["mentoring.relationship"].create(
+                {"mentee_id": mentee.id, "mentor_id": mentor.id, "program_id": program.id}
+            )
         )
         _wizard, formulas, _values, content = self._export(
             self.coordinator, program_ids=[(6, 0, program.ids)]
@@ -336,3 +341,96 @@ class TestFunderExport(ReportsCase):
             summary.cell(total, SUMMARY_COLUMNS["relationships"]).value,
             Relationship.search_count(wizard._domain_relationships()),
         )
+
+    def test_default_period_is_the_last_complete_quarter(self):
+        Wizard = self.env["mentoring.funder.export.wizard"].with_user(self.manager)
+        with freeze_time("2026-05-15"):
+            form = Form(Wizard)
+            self.assertEqual((form.date_from, form.date_to), (date(2026, 1, 1), date(2026, 3, 31)))
+        with freeze_time("2026-01-10"):
+            wizard = Wizard.create({"lang": "en_US"})
+            self.assertEqual(
+                (wizard.date_from, wizard.date_to), (date(2025, 10, 1), date(2025, 12, 31))
+            )
+
+    def test_relationships_started_are_agreements(self):
+        """A proposal nobody agreed to yet (or ever) is not a relationship started: not in
+        the summary, nor on the detail sheets."""
+        proposal = self.env["mentoring.relationship"].create(
+            {
+                "mentee_id": self._ready_mentee(self.env, "Dana Proposed", self.agency_a).id,
+                "mentor_id": self._available_mentor(self.env, "Fourth Mentor").id,
+                "program_id": self.program.id,
+            }
+        )
+        wizard, _formulas, values, _content = self._export(
+            self.manager, program_ids=[(6, 0, self.program.ids)]
+        )
+        summary = values["Summary"]
+        total = self._total_row(summary)
+        self.assertEqual(summary.cell(total, SUMMARY_COLUMNS["relationships"]).value, 3)
+        self.assertNotIn(proposal, wizard._relationships())
+        self.assertEqual(
+            wizard._relationships(), self.rel_fr | self.rel_en | self.rel_open, "the agreements"
+        )
+        self.assertNotIn(
+            f"P-{proposal.mentee_id.id:06d}", self._rows_by_ref(values["Participants"])
+        )
+        relationships = values["Relationships"]
+        self.assertEqual(relationships.cell(self._total_row(relationships), 2).value, 3)
+
+    def test_self_referral_is_counted(self):
+        """A self-referral (no agency) counts in the program's referrals, for program
+        staff; an agency referrer's workbook leaves it out."""
+
+        def referrals_submitted(user):
+            _wizard, _formulas, values, _content = self._export(user)
+            summary = values["Summary"]
+            return summary.cell(self._total_row(summary), SUMMARY_COLUMNS["referrals"]).value
+
+        before = {user: referrals_submitted(user) for user in (self.manager, self.referrer_a)}
+        Referral = self.env["mentoring.referral"]
+        mentee = self.env["mentoring.mentee"].create(
+            {
+                "name": "Sam Self-Referred",
+                "self_referred": True,
+                "program_id": self.program.id,
+                "referral_ids": [Command.create(Referral._self_referral_values(self.program))],
+            }
+        )
+        self.assertRecordValues(mentee.referral_ids, [{"agency_id": False, "state": "submitted"}])
+        self.assertEqual(referrals_submitted(self.manager), before[self.manager] + 1)
+        self.assertEqual(referrals_submitted(self.referrer_a), before[self.referrer_a])
+
+    def test_evening_session_belongs_to_the_local_day(self):
+        """A group session on 31 March at 8:30 p.m. in Toronto (1 April, 00:30 UTC) is a
+        March session, dated 31 March (it was dated 1 April and left out of March)."""
+        self.manager.tz = "America/Toronto"
+        self.env["mentoring.session"].create(
+            {
+                "name": "Evening group session",
+                "program_id": self.program.id,
+                "date": "2026-04-01 00:30:00",
+                "attendance_ids": [Command.create({"mentee_id": self.mentee_c.id})],
+            }
+        )
+        program = [(6, 0, self.program.ids)]
+
+        def sessions(**dates):
+            _wizard, _formulas, values, _content = self._export(
+                self.manager, program_ids=program, **dates
+            )
+            rows = {
+                row[0].value: row[2].value
+                for row in values["Sessions"].iter_rows(min_row=2)
+                if row[0].value not in (None, "Total")
+            }
+            summary = values["Summary"]
+            registrations = summary.cell(self._total_row(summary), 12).value
+            return rows, registrations
+
+        march, march_registrations = sessions(date_from="2026-03-01", date_to="2026-03-31")
+        self.assertEqual(march, {"Evening group session": datetime(2026, 3, 31)})
+        self.assertEqual(march_registrations, 1)
+        april, april_registrations = sessions(date_from="2026-04-01", date_to="2026-04-30")
+        self.assertEqual((april, april_registrations), ({}, 0))

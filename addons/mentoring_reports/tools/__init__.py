@@ -1,1 +1,3 @@
+from . import period
 from . import workbook
+from . import wording

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.fields import Domain
 
+from ..tools import period
+
 LANGS = [("en_US", "English"), ("fr_CA", "French (Canada)")]
 STAFF_GROUP = "mentoring_base.group_mentoring_coordinator"
 
@@ -46,8 +48,9 @@ class MentoringFunderExportWizard(models.TransientModel):
         string="Programs",
         help="Leave empty for every program you may report on.",
     )
-    date_from = fields.Date(string="From")
-    date_to = fields.Date(string="To")
+    # The last complete quarter by default: what funders usually ask for.
+    date_from = fields.Date(string="From", default=lambda self: self._default_period()[0])
+    date_to = fields.Date(string="To", default=lambda self: self._default_period()[1])
     lang = fields.Selection(
         LANGS, string="Language", required=True, default=lambda self: self._default_lang()
     )
@@ -55,6 +58,17 @@ class MentoringFunderExportWizard(models.TransientModel):
     @api.model
     def _default_lang(self):
         return "fr_CA" if (self.env.lang or "").startswith("fr") else "en_US"
+
+    @api.model
+    def _default_period(self):
+        """``(first, last)`` days of the last complete calendar quarter, as of the user's
+        today."""
+        return period.last_complete_quarter(fields.Date.context_today(self))
+
+    def _tz(self):
+        """The time zone the user reads dates in (as ``fields.Datetime.context_timestamp``
+        does): the context's, else the user's; UTC when neither is set."""
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
 
     # -- scope -------------------------------------------------------------------------
 
@@ -103,8 +117,14 @@ class MentoringFunderExportWizard(models.TransientModel):
         return domain
 
     def _domain_relationships(self):
-        """Relationships starting in the period (planned start, set to the agreement date)."""
-        return Domain("program_id", "in", self._programs().ids) & self._period("planned_start")
+        """Relationships started in the period: both people signed the agreement, and the
+        planned start (set to the agreement date, or later) falls in the period. A proposal
+        never agreed is not a relationship started."""
+        return (
+            Domain("program_id", "in", self._programs().ids)
+            & Domain("agreement_date", "!=", False)
+            & self._period("planned_start")
+        )
 
     def _domain_referrals(self):
         return Domain("program_id", "in", self._programs().ids) & self._period("date_submitted")
@@ -112,23 +132,25 @@ class MentoringFunderExportWizard(models.TransientModel):
     def _domain_outcomes(self):
         return Domain("program_id", "in", self._programs().ids) & self._period("due_date")
 
-    def _domain_sessions(self):
-        domain = Domain("program_id", "in", self._programs().ids)
-        if self.date_from:
-            domain &= Domain("date", ">=", fields.Datetime.to_datetime(self.date_from))
-        if self.date_to:
-            end = fields.Datetime.to_datetime(self.date_to).replace(hour=23, minute=59, second=59)
-            domain &= Domain("date", "<=", end)
+    def _period_datetime(self, field):
+        """The period on a datetime ``field``: the user's local days from ``date_from`` to
+        ``date_to`` (a session on 31 March at 8:30 p.m. in Toronto is in March, although
+        stored as 1 April in UTC)."""
+        start, end = period.utc_bounds(self.date_from, self.date_to, self._tz())
+        domain = Domain.TRUE
+        if start:
+            domain &= Domain(field, ">=", start)
+        if end:
+            domain &= Domain(field, "<", end)
         return domain
 
+    def _domain_sessions(self):
+        return Domain("program_id", "in", self._programs().ids) & self._period_datetime("date")
+
     def _domain_attendances(self):
-        domain = Domain("program_id", "in", self._programs().ids)
-        if self.date_from:
-            domain &= Domain("session_date", ">=", fields.Datetime.to_datetime(self.date_from))
-        if self.date_to:
-            end = fields.Datetime.to_datetime(self.date_to).replace(hour=23, minute=59, second=59)
-            domain &= Domain("session_date", "<=", end)
-        return domain
+        return Domain("program_id", "in", self._programs().ids) & self._period_datetime(
+            "session_date"
+        )
 
     # -- figures -----------------------------------------------------------------------
 
@@ -558,7 +580,8 @@ class MentoringFunderExportWizard(models.TransientModel):
         types = dict(Session._fields["session_type"]._description_selection(self.env))
         for row, session in enumerate(sessions, start=1):
             book.text_row(sheet, row, 0, [session.name, types.get(session.session_type)])
-            sheet.write_datetime(row, 2, session.date.date(), styles["date"])
+            local_date = period.local_date(session.date, self._tz())
+            sheet.write_datetime(row, 2, local_date, styles["date"])
             book.text(sheet, row, 3, session.program_id.name)
             sheet.write_number(row, 4, session.mentee_count)
             sheet.write_number(row, 5, session.attended_count)

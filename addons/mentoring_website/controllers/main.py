@@ -4,11 +4,13 @@ from psycopg2 import IntegrityError
 
 from odoo import http
 from odoo.addons.mentoring_base.models.mentoring_mentee import CLB_FIELDS
+from odoo.addons.mentoring_base.tools.language import collation_key
 from odoo.exceptions import UserError
 from odoo.http import request
 from odoo.tools.translate import LazyTranslate
 
 from .form_reader import FormReader, slot_input
+from .provinces import province_name
 
 _lt = LazyTranslate(__name__)
 _logger = logging.getLogger(__name__)
@@ -240,13 +242,19 @@ class MentoringWebsite(http.Controller):
         """(value, label) pairs of a selection field, in the visitor's language."""
         return request.env[model]._fields[field]._description_selection(request.env)
 
+    def _province_choices(self):
+        """Canada's provinces and territories named and sorted in the visitor's language:
+        the records, and their names by id (``provinces.py``)."""
+        states = request.env["res.country.state"].sudo().search(self._province_domain())
+        names = {state.id: province_name(request.env, state) for state in states}
+        return states.sorted(lambda state: collation_key(names[state.id])), names
+
     def _common_choices(self):
         env = request.env
+        provinces, province_names = self._province_choices()
         return {
-            "provinces": env["res.country.state"]
-            .sudo()
-            .search(self._province_domain())
-            .sorted("name"),
+            "provinces": provinces,
+            "province_names": province_names,
             "sectors": env["mentoring.naics"].sudo().search(self._naics_domain()).sorted("name"),
             "languages": env["mentoring.language"].sudo().search(self._language_domain()),
             "honeypot_field": HONEYPOT_FIELD,
@@ -396,7 +404,8 @@ class MentoringWebsite(http.Controller):
             ),
             service_language=reader.selection("service_language", choices("service_language")),
             consent=reader.boolean("consent_share", required=True, message=MSG_CONSENT),
-            resume=reader.upload("resume", required=True),
+            # Optional, as the page says: a coordinator checks the rest with the person.
+            resume=reader.upload("resume"),
         )
         for field in CLB_FIELDS:
             # "Not assessed yet" is posted as an empty value (stored as 0).

@@ -1,4 +1,5 @@
 from . import ir_http
+from . import ir_ui_view
 from . import mentoring_website_applicant_mixin
 from . import mentoring_person_mixin
 from . import mentoring_mentee

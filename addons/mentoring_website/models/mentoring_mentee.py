@@ -23,13 +23,15 @@ class MentoringMentee(models.Model):
     @api.model
     def _create_from_website(self, data, lang, salesperson=None, program=None):
         """Save a self-referral of the website: a new contact, a self-referred mentee at
-        "candidate" in ``program`` (no referring agency) with the résumé in its résumé
-        field, the staff note, the acknowledgement e-mail and the review activity.
+        "candidate" in ``program`` (no referring agency) with the résumé (if any) in its
+        résumé field, its referral without agency submitted to the coordinators' review
+        queue (``mentoring.referral._self_referral_values``), the staff note, the
+        acknowledgement e-mail and the review activity on the referral.
 
         ``data`` also holds ``immigration_status``, ``education_country``,
         ``education_level``, the four CLB levels (``clb_listening``... 0 when not assessed),
         ``career_objective``, ``noc``, ``naics``, ``job_search_workshop``, ``languages``,
-        ``service_language`` and ``resume`` (required here).
+        ``service_language`` and ``resume`` (optional, ``None`` when not sent).
         See :meth:`MentoringWebsiteApplicantMixin._create_from_website` for the arguments,
         the result and the errors.
         """
@@ -54,17 +56,27 @@ class MentoringMentee(models.Model):
             "job_search_workshop": data["job_search_workshop"],
             "spoken_language_ids": [Command.set(data["languages"].ids)],
             "service_language": data["service_language"],
-            "resume": base64.b64encode(resume["raw"]),
-            "resume_filename": resume["name"],
+            "resume": base64.b64encode(resume["raw"]) if resume else False,
+            "resume_filename": resume["name"] if resume else False,
             "consent_share": True,
             "consent_date": fields.Date.context_today(self),
+            "referral_ids": [
+                Command.create(self.env["mentoring.referral"]._self_referral_values(program))
+            ],
         }
+
+    def _website_review_record(self):
+        """The self-referral is reviewed on its referral, in the coordinators' review
+        queue, as an agency's referral is (accepting or referring it back closes the
+        to-do)."""
+        self.ensure_one()
+        return self.referral_ids[:1]
 
     def _website_attach_resume(self, upload):
         """The résumé is already in the mentee's résumé field (stored as an attachment of
         that field by :meth:`_website_record_values`): nothing more to attach.
 
-        :return: the attachment of the résumé field
+        :return: the attachment of the résumé field (empty when none was sent)
         """
         self.ensure_one()
         return (

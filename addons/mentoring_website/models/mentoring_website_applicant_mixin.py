@@ -93,7 +93,9 @@ class MentoringWebsiteApplicantMixin(models.AbstractModel):
             never pass unchecked input.
         :param str lang: code of the language the person used (the page's language, e.g.
             ``"fr_CA"``), an active language: the contact's language, hence the
-            acknowledgement's; the environment's language when empty.
+            acknowledgement's; the environment's language when empty. A mentee's
+            preferred service language then sets it when they differ (French service:
+            e-mails in French), see ``mentoring.mentee.service_language``.
         :param salesperson: ``res.users`` who screens the application when the program has
             no usable coordinator (the website's salesperson); optional
         :param program: ``mentoring.program`` to join; ``mentoring.program._default_program`` when
@@ -266,10 +268,11 @@ class MentoringWebsiteApplicantMixin(models.AbstractModel):
         self._website_mail_template().sudo().send_mail(self.id)
 
     def _website_schedule_review(self, user, staff_env, note, duplicate=False):
-        """A to-do for ``user`` (nobody: no activity) to review this new application, its
-        summary in the reviewer's language, the note (if any) as its description."""
+        """A to-do for ``user`` (nobody: no activity) to review this new application, on
+        :meth:`_website_review_record`, its summary in the reviewer's language, the note
+        (if any) as its description."""
         if user:
-            self.sudo().activity_schedule(
+            self._website_review_record().sudo().activity_schedule(
                 "mail.mail_activity_data_todo",
                 summary=staff_env._(self._website_activity_summary(duplicate)),
                 note=note or "",
@@ -306,6 +309,11 @@ class MentoringWebsiteApplicantMixin(models.AbstractModel):
         """Tell staff about records :meth:`_website_prepare_related` created (nothing by
         default)."""
         return None
+
+    def _website_review_record(self):
+        """The record the review to-do goes on: this new record by default."""
+        self.ensure_one()
+        return self
 
     @api.model
     def _website_duplicate_same_kind_message(self):

@@ -350,7 +350,7 @@ class TestCreateFromWebsite(TransactionCase):
         )
         self.assertFalse(self.duplicate_note(mentee))
         self.assertRecordValues(
-            mentee.activity_ids,
+            mentee.referral_ids.activity_ids,
             [{"summary": "Review self-referral", "user_id": self.coordinator.id}],
         )
         mail = self.acknowledgement(mentee)
@@ -365,7 +365,8 @@ class TestCreateFromWebsite(TransactionCase):
         Mentee = self.env["mentoring.mentee"].with_user(self.coordinator)
         mentee = Mentee._create_from_website(self.mentee_data(), "en_US").with_env(self.env)
         self.assertNotEqual(mentee.partner_id, contact)
-        self.assertEqual(mentee.partner_id.lang, "en_US")
+        # Sent from the English page, but asking for service in French: e-mails in French.
+        self.assertEqual(mentee.partner_id.lang, "fr_CA")
         self.assertUntouched(contact, before)
         self.assertFalse(self.env["mentoring.mentee"].search([("partner_id", "=", contact.id)]))
         # Staff texts follow the coordinator's language.
@@ -376,7 +377,7 @@ class TestCreateFromWebsite(TransactionCase):
             f'data-oe-model="mentoring.mentor" data-oe-id="{existing_mentor.id}"', note.body
         )
         self.assertRecordValues(
-            mentee.activity_ids,
+            mentee.referral_ids.activity_ids,
             [
                 {
                     "summary": "Examiner l'auto-aiguillage (doublon possible)",
@@ -385,5 +386,5 @@ class TestCreateFromWebsite(TransactionCase):
             ],
         )
         mail = self.acknowledgement(mentee)
-        self.assertEqual(mail.subject, "We received your self-referral")
+        self.assertEqual(mail.subject, "Nous avons bien reçu votre demande d'auto-aiguillage")
         self.assertEqual(mail.recipient_ids, mentee.partner_id)

@@ -1,7 +1,8 @@
 import base64
 
+from odoo.exceptions import AccessError
 from odoo.fields import Date
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import MENTEE_URL, MentoringWebsiteCase, docx_bytes
@@ -16,7 +17,12 @@ class TestSelfReferral(MentoringWebsiteCase):
         form = doc.xpath('//form[@id="mentoring_self_referral_form"]')[0]
         self.assertTrue(form.xpath('.//input[@name="csrf_token"]/@value'))
         self.assertTrue(form.xpath('.//input[@name="website_url_confirm"]'))
-        self.assertTrue(form.xpath('.//input[@name="resume"][@required]'))
+        # The résumé is optional, as the page says ("apply anyway").
+        self.assertTrue(form.xpath('.//input[@name="resume"]'))
+        self.assertFalse(form.xpath('.//input[@name="resume"][@required]'))
+        self.assertIn(
+            "Your résumé (optional)", form.xpath('.//label[@for="mw_resume"]')[0].text_content()
+        )
         # English page: English service by default.
         self.assertEqual(form.xpath('.//input[@name="service_language"][@checked]/@value'), ["en"])
         for field in ("clb_listening", "clb_speaking", "clb_reading", "clb_writing"):
@@ -86,13 +92,56 @@ class TestSelfReferral(MentoringWebsiteCase):
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.subject, "We received your self-referral")
         self.assertIn("needs assessment", mail.body_html)
+        # Reviewed like an agency's referral: a submitted referral without agency, the
+        # review to-do on it.
         self.assertRecordValues(
-            mentee.activity_ids,
+            mentee.referral_ids,
+            [
+                {
+                    "state": "submitted",
+                    "agency_id": False,
+                    "agency_contact_id": False,
+                    "program_id": self.program.id,
+                    "date_submitted": Date.today(),
+                }
+            ],
+        )
+        self.assertFalse(mentee.activity_ids)
+        self.assertRecordValues(
+            mentee.referral_ids.activity_ids,
             [{"summary": "Review self-referral", "user_id": self.coordinator.id}],
         )
         after = self.counts()
         self.assertEqual(after["mentees"], before["mentees"] + 1)
         self.assertEqual(after["submissions"], before["submissions"] + 1)
+
+    def test_review_queue_of_coordinators_only(self):
+        """The self-referral waits in the coordinators' review queue (the "To review"
+        referrals), never in an agency referrer's: it has no agency."""
+        agency = self.env["res.partner"].create(
+            {"name": "Test Newcomer Agency", "is_company": True, "is_service_agency": True}
+        )
+        referrer = new_test_user(
+            self.env, login="mw_referrer", groups="mentoring_base.group_mentoring_agency_referrer"
+        )
+        referrer.mentoring_agency_id = agency
+        self.post(MENTEE_URL, self.mentee_values(clb_writing="6"), files=self.resume())
+        referral = self.env["mentoring.referral"].search(
+            [("mentee_id.email", "=", "leila.ouedraogo@example.org")]
+        )
+        self.assertEqual(len(referral), 1)
+        to_review = [("state", "in", ("submitted", "review"))]  # the "To review" filter
+        Referral = self.env["mentoring.referral"]
+        self.assertIn(referral, Referral.with_user(self.coordinator).search(to_review))
+        self.assertNotIn(referral, Referral.with_user(referrer).search([]))
+        with self.assertRaises(AccessError), mute_logger("odoo.addons.base.models.ir_rule"):
+            referral.with_user(referrer).read(["name"])
+        # Reviewed as a referral: eligibility checked, then accepted into orientation.
+        referral.with_user(self.coordinator).action_start_review()
+        self.assertTrue(referral.eligibility_result_ids)
+        referral.with_user(self.coordinator).action_accept()
+        self.assertEqual(referral.mentee_id.state, "orientation")
+        self.assertFalse(referral.activity_ids, "the review to-do is done")
 
     def test_existing_mentee_is_flagged(self):
         """A self-referral with the e-mail of an existing mentee never writes on that
@@ -135,7 +184,7 @@ class TestSelfReferral(MentoringWebsiteCase):
         self.assertIn("already has a mentee record", note.body)
         self.assertIn("base.partner.merge.automatic.wizard", note.body)
         self.assertRecordValues(
-            new.activity_ids,
+            new.referral_ids.activity_ids,
             [
                 {
                     "summary": "Review self-referral (possible duplicate)",
@@ -165,7 +214,9 @@ class TestSelfReferral(MentoringWebsiteCase):
         note = new.message_ids.filtered(lambda message: "Possible duplicate" in message.body)
         self.assertIn(f'data-oe-model="mentoring.mentor" data-oe-id="{mentor.id}"', note.body)
         self.assertNotIn("already has a mentee record", note.body)
-        self.assertEqual(new.activity_ids.summary, "Review self-referral (possible duplicate)")
+        self.assertEqual(
+            new.referral_ids.activity_ids.summary, "Review self-referral (possible duplicate)"
+        )
 
     def test_clb_out_of_range(self):
         before = self.counts()
@@ -176,11 +227,18 @@ class TestSelfReferral(MentoringWebsiteCase):
         response = self.post(MENTEE_URL, values, files=self.resume())
         self.assertRejected(response, before, "clb_speaking", "Enter a whole number.", values)
 
-    def test_resume_required(self):
+    def test_resume_optional(self):
+        """Without a résumé the self-referral is saved and enters the review queue (it
+        was refused before, although the page promises a coordinator checks the rest)."""
         before = self.counts()
-        values = self.mentee_values()
-        response = self.post(MENTEE_URL, values)
-        self.assertRejected(response, before, "resume", "Attach your résumé", values)
+        response = self.post(MENTEE_URL, self.mentee_values())
+        self.assertTrue(response.url.endswith("/mentoring/self-referral/thank-you"), response.url)
+        mentee = self.env["mentoring.mentee"].search(
+            [("email", "=", "leila.ouedraogo@example.org")]
+        )
+        self.assertRecordValues(mentee, [{"resume": False, "resume_filename": False}])
+        self.assertEqual(mentee.referral_ids.state, "submitted")
+        self.assertEqual(self.counts()["mentees"], before["mentees"] + 1)
 
     def test_career_objective_required(self):
         before = self.counts()

@@ -32,9 +32,9 @@ registry.category("web_tour.tours").add("mentoring_become_mentor_tour", {
             run: "edit Gatineau",
         },
         {
-            content: "Province",
+            content: "Province, named in French",
             trigger: "select[name=state_id]",
-            run: "selectByLabel Quebec",
+            run: "selectByLabel Québec",
         },
         {
             content: "Employer",
