@@ -1,10 +1,18 @@
 from odoo import api, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.translate import LazyTranslate
 
 from ..tools import wording
 
+_lt = LazyTranslate(__name__)
+
 ENGLISH = "en_US"
 FRENCH = "fr_CA"
+# (singular, plural) of the counts the certificate writes out.
+UNIT_TEXTS = {
+    "hour": (_lt("%(words)s (%(count)s) hour"), _lt("%(words)s (%(count)s) hours")),
+    "week": (_lt("%(words)s (%(count)s) week"), _lt("%(words)s (%(count)s) weeks")),
+}
 
 
 class MentoringCertificateReport(models.AbstractModel):
@@ -38,26 +46,24 @@ class MentoringCertificateReport(models.AbstractModel):
         return wording.long_date(date, lang)
 
     @api.model
+    def _count_text(self, count, unit, lang):
+        """A count of ``unit`` ("hour" or "week") in words and figures, in ``lang``: "one (1)
+        hour", "fourteen (14) weeks", "une (1) heure", "vingt et une (21) semaines" (heure
+        and semaine are feminine, so are their number words)."""
+        singular, plural = UNIT_TEXTS[unit]
+        words = self._in_words(count, lang, feminine=True)
+        template = plural if wording.is_plural(count, lang) else singular
+        return self.with_context(lang=lang).env._(template) % {"words": words, "count": count}
+
+    @api.model
     def _hours_text(self, hours, lang):
-        """The hours in words and figures: "one (1) hour", "fourteen (14) hours"; "une (1)
-        heure" in French."""
-        env = self.with_context(lang=lang).env
-        # Heure is feminine: "une heure", "vingt et une heures".
-        words = self._in_words(hours, lang, feminine=True)
-        if wording.is_plural(hours, lang):
-            return env._("%(words)s (%(count)s) hours", words=words, count=hours)
-        return env._("%(words)s (%(count)s) hour", words=words, count=hours)
+        """The hours in words and figures, see :meth:`_count_text`."""
+        return self._count_text(hours, "hour", lang)
 
     @api.model
     def _weeks_text(self, weeks, lang):
-        """The weeks in words and figures: "one (1) week", "seven (7) weeks"; "une (1)
-        semaine" in French."""
-        env = self.with_context(lang=lang).env
-        # Semaine is feminine: "une semaine", "vingt et une semaines".
-        words = self._in_words(weeks, lang, feminine=True)
-        if wording.is_plural(weeks, lang):
-            return env._("%(words)s (%(count)s) weeks", words=words, count=weeks)
-        return env._("%(words)s (%(count)s) week", words=words, count=weeks)
+        """The weeks in words and figures, see :meth:`_count_text`."""
+        return self._count_text(weeks, "week", lang)
 
     @api.model
     def _facts(self, relationship, lang):
