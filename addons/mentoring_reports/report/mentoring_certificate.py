@@ -52,8 +52,9 @@ class MentoringCertificateReport(models.AbstractModel):
         and semaine are feminine, so are their number words)."""
         singular, plural = UNIT_TEXTS[unit]
         words = self._in_words(count, lang, feminine=True)
-        template = plural if wording.is_plural(count, lang) else singular
-        return self.with_context(lang=lang).env._(template) % {"words": words, "count": count}
+        term = plural if wording.is_plural(count, lang) else singular
+        text = self.with_context(lang=lang).env._(term)
+        return text % {"words": words, "count": count}
 
     @api.model
     def _hours_text(self, hours, lang):
