@@ -1,11 +1,29 @@
-"""First run: every website offers the pages in English and French (Canada)."""
+"""First run: every website offers the pages in English and French (Canada) and carries
+the organization's name instead of Odoo's placeholder."""
 
 from odoo import Command
 from odoo.addons.mentoring_base.hooks import MENTORING_LANGS
 
+# Names Odoo gives the websites it creates, replaced by the company's name at first run.
+PLACEHOLDER_NAMES = ("My Website",)
+
 
 def post_init_hook(env):
     setup_website_languages(env)
+    name_websites(env)
+
+
+def name_websites(env):
+    """Give each website still named with Odoo's placeholder ("My Website") its company's
+    name (set by mentoring_base at first run), so that page and share titles read "Find a
+    mentor | <organization>". A name someone chose is kept.
+
+    :return: the websites renamed
+    """
+    placeholders = env["website"].search([("name", "in", PLACEHOLDER_NAMES)])
+    for website in placeholders:
+        website.name = website.company_id.name
+    return placeholders
 
 
 def setup_website_languages(env):

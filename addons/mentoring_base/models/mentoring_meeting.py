@@ -42,7 +42,7 @@ class MentoringMeeting(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The meeting of %(date)s has not taken place yet: log a meeting once "
-                        "it is over, and plan the meetings to come in the calendar.",
+                        "it is over.",
                         date=format_date(self.env, meeting.date),
                     )
                 )

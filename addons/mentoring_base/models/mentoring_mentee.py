@@ -45,6 +45,7 @@ class MentoringMentee(models.Model):
         "needs_assessment_date",
         "orientation_session_date",
         "consent_withdrawn_date",
+        "self_referred",
     )
     _tenant_link_fields = ("partner_id", "referrer_id")
 

@@ -27,6 +27,17 @@ WORKFLOW_FIELDS = (
 )
 
 
+# Fields of the client shown (and typed) on the referral: one source, the mentee.
+PERSON_FIELDS = (
+    "resume",
+    "resume_filename",
+    "career_objective",
+    "action_plan_started",
+    "consent_share",
+    "consent_date",
+)
+
+
 class MentoringReferral(models.Model):
     _name = "mentoring.referral"
     _description = "Referral"
@@ -159,15 +170,34 @@ class MentoringReferral(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        """Create the referrals; the client's own data typed on them (résumé, consent,
+        objective, action plan) is written on the client in one go."""
+        person_vals_list = [self._pop_person_vals(vals) for vals in vals_list]
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("mentoring.referral") or "/"
-        return super().create(vals_list)
+        referrals = super().create(vals_list)
+        for referral, person_vals in zip(referrals, person_vals_list, strict=True):
+            if person_vals:
+                referral.mentee_id.write(person_vals)
+        return referrals
 
     def write(self, vals):
         if not self._is_mentoring_staff():
             self._check_locked()
-        return super().write(vals)
+        person_vals = self._pop_person_vals(vals)
+        result = super().write(vals)
+        if person_vals:
+            self.mentee_id.write(person_vals)
+        return result
+
+    @api.model
+    def _pop_person_vals(self, vals):
+        """Remove from ``vals`` (a dict, changed in place) the fields the referral shows from
+        its client, and return them: written on the client in a single ``write``, so that
+        checks across them (consent and its date) see them together, whatever their order.
+        """
+        return {name: vals.pop(name) for name in PERSON_FIELDS if name in vals}
 
     def _check_locked(self):
         """Agency staff change a referral only while it is a draft or referred back."""
@@ -405,23 +435,42 @@ class MentoringReferral(models.Model):
             }
         )
         self._close_review_activities(_lt("Referred back"))
-        template = self.env.ref("mentoring_base.mail_template_referral_referred_back")
         for referral in self:
-            # The agency contact is e-mailed in their own language (the template's lang);
-            # the chatter keeps the decision for both sides.
-            if referral.agency_contact_id:
+            # The agency contact, or the person who referred themselves, is e-mailed in
+            # their own language (the template's lang); the chatter keeps the decision.
+            template = referral._referred_back_template()
+            if template:
                 template.send_mail(referral.id, email_layout_xmlid="mail.mail_notification_light")
             # The reasons' names in the note's language too.
             note_env = referral._note_env()
-            referral.message_post(
-                body=note_env._(
+            reasons = ", ".join(referral.with_env(note_env).back_reason_ids.mapped("name"))
+            note = f" {referral.back_note}" if referral.back_note else ""
+            if referral.agency_id:
+                body = note_env._(
                     "Referred back to the agency. Reasons: %(reasons)s.%(note)s",
-                    reasons=", ".join(referral.with_env(note_env).back_reason_ids.mapped("name")),
-                    note=f" {referral.back_note}" if referral.back_note else "",
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+                    reasons=reasons,
+                    note=note,
+                )
+            else:
+                body = note_env._(
+                    "Returned to the person, who referred themselves. Reasons: "
+                    "%(reasons)s.%(note)s",
+                    reasons=reasons,
+                    note=note,
+                )
+            referral.message_post(body=body, subtype_xmlid="mail.mt_note")
         return True
+
+    def _referred_back_template(self):
+        """The mail telling who referred the client that the referral is referred back:
+        the agency contact's, or the person's own for a self-referral; none when there is
+        nobody to write to."""
+        self.ensure_one()
+        if self.agency_id:
+            xmlid = "mail_template_referral_referred_back" if self.agency_contact_id else None
+        else:
+            xmlid = "mail_template_self_referral_referred_back" if self.mentee_id.email else None
+        return self.env.ref(f"mentoring_base.{xmlid}") if xmlid else self.env["mail.template"]
 
     def action_withdraw(self):
         self._check_state(

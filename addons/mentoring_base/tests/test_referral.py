@@ -71,6 +71,32 @@ class TestReferral(MentoringCase):
             ]
         )
 
+    def test_consent_typed_on_the_referral_in_any_order(self):
+        """The web client sends consent before its date (view order): both reach the
+        client together, so the check between them is satisfied."""
+        referral = self._referral(consent_share=False, consent_date=False)
+        self.assertFalse(referral.mentee_id.consent_share)
+        referral.with_user(self.referrer_a).write(
+            {"consent_share": True, "consent_date": "2026-11-20"}
+        )
+        self.assertEqual(
+            (referral.mentee_id.consent_share, str(referral.mentee_id.consent_date)),
+            (True, "2026-11-20"),
+        )
+        mentee = (
+            self.env["mentoring.mentee"]
+            .with_user(self.referrer_a)
+            .create({"name": "Second Client", "email": "second.client@example.com"})
+        )
+        created = (
+            self.env["mentoring.referral"]
+            .with_user(self.referrer_a)
+            .create({"mentee_id": mentee.id, "consent_share": True, "consent_date": "2026-11-21"})
+        )
+        self.assertEqual(str(created.mentee_id.consent_date), "2026-11-21")
+        with self.assertRaisesText(ValidationError, "gave consent"):
+            created.with_user(self.referrer_a).write({"consent_date": False})
+
     def test_refer_review_accept(self):
         referral = self._referral()
         self.assertEqual(referral.state, "draft")
@@ -222,6 +248,37 @@ class TestReferral(MentoringCase):
         self.assertIn("Bonjour", body)
         self.assertIn("Niveaux de compétence linguistique", body)
         self.assertIn("Suivre un cours de langue.", body)
+
+    def test_self_referral_referred_back_tells_the_person(self):
+        self.env["res.lang"]._activate_lang("fr_CA")
+        self.env["ir.module.module"]._load_module_terms(
+            ["mentoring_base"], ["fr_CA"], overwrite=True
+        )
+        mentee = self.env["mentoring.mentee"].create(
+            {"name": "Self Applicant", "email": "self.applicant@example.com", "lang": "fr_CA"}
+        )
+        Referral = self.env["mentoring.referral"]
+        referral = Referral.create(
+            {"mentee_id": mentee.id, **Referral._self_referral_values(self.open_program)}
+        )
+        self.assertFalse(referral.agency_id)
+        referral.with_user(self.coordinator).action_refer_back(
+            self.env.ref("mentoring_base.back_reason_language"), "Faire évaluer vos niveaux."
+        )
+        mail = self.env["mail.mail"].search(
+            [
+                ("model", "=", "mentoring.referral"),
+                ("res_id", "=", referral.id),
+                ("recipient_ids", "in", mentee.partner_id.ids),
+            ]
+        )
+        self.assertEqual(len(mail), 1)
+        body = str(mail.body_html)
+        self.assertIn("Bonjour", body)
+        self.assertNotIn("organisme", body)
+        self.assertIn("Faire évaluer vos niveaux.", body)
+        note = referral.message_ids.filtered(lambda message: "Reasons" in str(message.body))
+        self.assertIn("who referred themselves", str(note.body))
 
     @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
     def test_agency_isolation_and_locked_decisions(self):

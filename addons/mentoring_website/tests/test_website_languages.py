@@ -38,3 +38,10 @@ class TestWebsiteLanguages(HttpCase):
         )
         self.assertEqual(website.default_lang_id, french)
         self.assertFalse(hooks.setup_website_languages(self.env))
+
+    def test_placeholder_website_named_after_the_company(self):
+        placeholder = self.env["website"].create({"name": "My Website"})
+        chosen = self.env["website"].create({"name": "Mentoring Ottawa"})
+        self.assertIn(placeholder, hooks.name_websites(self.env))
+        self.assertEqual(placeholder.name, placeholder.company_id.name)
+        self.assertEqual(chosen.name, "Mentoring Ottawa")
