@@ -3,6 +3,7 @@ from . import mentoring_noc
 from . import mentoring_naics
 from . import mentoring_language
 from . import mentoring_tenancy_mixin
+from . import mail_activity
 from . import mentoring_staff_language_mixin
 from . import res_partner
 from . import res_users

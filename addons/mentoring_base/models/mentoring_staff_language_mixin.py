@@ -1,21 +1,9 @@
-from odoo import fields, models
+from odoo import models
 
 from ..tools import language
 from .mentoring_tenancy_mixin import STAFF_GROUP
 
 TODO = "mail.mail_activity_data_todo"
-
-
-class MailActivity(models.Model):
-    _inherit = "mail.activity"
-
-    mentoring_key = fields.Char(
-        readonly=True,
-        copy=False,
-        help="What a to-do planned by the mentoring suite is about (e.g. 'no_meeting', "
-        "'checkin:2026-04'): the same to-do is not planned twice for a person on a record "
-        "while it is open, whatever language its summary was written in.",
-    )
 
 
 class MentoringStaffLanguageMixin(models.AbstractModel):

@@ -249,6 +249,24 @@ class TestReferral(MentoringCase):
         self.assertIn("Niveaux de compétence linguistique", body)
         self.assertIn("Suivre un cours de langue.", body)
 
+    @mute_logger("odoo.addons.base.models.ir_model", "odoo.addons.base.models.ir_rule")
+    def test_referrer_cannot_close_the_coordinators_review_todo(self):
+        referral = self._referral()
+        referral.with_user(self.referrer_a).action_submit()
+        review = referral.activity_ids
+        self.assertEqual(review.user_id, self.coordinator)
+        as_referrer = review.with_user(self.referrer_a)
+        with self.assertRaises(AccessError):
+            as_referrer.action_feedback("done")
+        with self.assertRaises(AccessError):
+            as_referrer.unlink()
+        with self.assertRaises(AccessError):
+            as_referrer.write({"date_deadline": "2030-01-01"})
+        self.assertTrue(review.exists() and review.active)
+        # Withdrawing still closes it, on the referrer's behalf.
+        referral.with_user(self.referrer_a).action_withdraw()
+        self.assertFalse(referral.activity_ids)
+
     def test_self_referral_referred_back_tells_the_person(self):
         self.env["res.lang"]._activate_lang("fr_CA")
         self.env["ir.module.module"]._load_module_terms(
