@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 
 class MentoringMeeting(models.Model):
@@ -23,6 +26,14 @@ class MentoringMeeting(models.Model):
     topics = fields.Text()
     next_steps = fields.Text()
     goal_ids = fields.Many2many("mentoring.goal", string="Goals reviewed")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Log the meetings; the coordinator's "no meeting logged" to-dos on their
+        relationships are done (the silence is over)."""
+        meetings = super().create(vals_list)
+        meetings.relationship_id._close_staff_todos("no_meeting", _lt("Meeting logged"))
+        return meetings
 
     @api.constrains("duration")
     def _check_duration(self):

@@ -89,6 +89,26 @@ class MentoringStaffLanguageMixin(models.AbstractModel):
         }
         return any(activity.summary in summaries for activity in unkeyed)
 
+    def _close_staff_todos(self, key, feedback):
+        """Mark done the open to-dos about ``key`` on these records, whoever holds them,
+        with ``feedback`` (a lazy translation) written in the staff's language: the reason
+        for the to-do is gone (e.g. a meeting was logged after an alert of silence).
+
+        :return: the number of to-dos closed
+        """
+        closed = 0
+        for record in self:
+            todos = record.sudo().activity_ids.filtered(
+                lambda activity: activity.mentoring_key == key
+            )
+            if todos:
+                staff_env = record._staff_env()
+                todos.with_context(lang=staff_env.lang).action_feedback(
+                    feedback=staff_env._(feedback)
+                )
+                closed += len(todos)
+        return closed
+
     def _schedule_staff_todo(self, user, key, summary, date_deadline=None, note=None):
         """Plan a to-do for ``user`` on this record, its summary in their language, unless
         they still have one about ``key`` on it (:meth:`_staff_todo_planned`).

@@ -53,6 +53,23 @@ class TestLanguageOfMessages(MentoringCase):
         self.assertEqual(todo.summary, "Aucune rencontre consignée depuis 21 jours")
         self.assertEqual(todo.user_id, self.coordinator)
 
+    def test_logging_a_meeting_closes_the_silence_todo(self):
+        relationship = self._agreed()
+        with freeze_time("2026-03-30"):
+            self.cron_env["mentoring.relationship"]._cron_alert_without_meeting()
+            todo = self._todos(relationship, "no_meeting")
+            self.assertTrue(todo)
+            self.env["mentoring.meeting"].create(
+                {"relationship_id": relationship.id, "date": "2026-03-29", "duration": 1.0}
+            )
+        self.assertFalse(self._todos(relationship, "no_meeting"))
+        done = relationship.message_ids.filtered(
+            lambda message: (
+                message.mail_activity_type_id and "Rencontre consignée" in str(message.body)
+            )
+        )
+        self.assertTrue(done, "the to-do is marked done with the coordinator's French note")
+
     def test_cron_twice_in_two_languages_gives_one_todo(self):
         relationship = self._agreed()
         Relationship = self.cron_env["mentoring.relationship"]
