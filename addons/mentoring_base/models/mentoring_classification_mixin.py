@@ -42,7 +42,9 @@ class MentoringClassificationMixin(models.AbstractModel):
         loader creates each level before the next, so it finds none)."""
         entries = super().create(vals_list)
         created = set(entries.mapped("code"))
-        below = self.with_context(active_test=False).search([("id", "not in", entries.ids)])
+        below = self.with_context(active_test=False).search(
+            [("id", "not in", entries.ids), ("level", ">", min(entries.mapped("level"), default=0))]
+        )
         below.filtered(
             lambda entry: (
                 created

@@ -96,18 +96,23 @@ class MentoringStaffLanguageMixin(models.AbstractModel):
 
         :return: the number of to-dos closed
         """
-        closed = 0
-        for record in self:
-            todos = record.sudo().activity_ids.filtered(
-                lambda activity: activity.mentoring_key == key
+        todos = (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", self.ids),
+                    ("mentoring_key", "=", key),
+                ]
             )
-            if todos:
-                staff_env = record._staff_env()
-                todos.with_context(lang=staff_env.lang).action_feedback(
-                    feedback=staff_env._(feedback)
-                )
-                closed += len(todos)
-        return closed
+        )
+        for record_id, record_todos in todos.grouped("res_id").items():
+            staff_env = self.browse(record_id)._staff_env()
+            record_todos.with_context(lang=staff_env.lang).action_feedback(
+                feedback=staff_env._(feedback)
+            )
+        return len(todos)
 
     def _schedule_staff_todo(self, user, key, summary, date_deadline=None, note=None):
         """Plan a to-do for ``user`` on this record, its summary in their language, unless

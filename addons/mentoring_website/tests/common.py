@@ -46,6 +46,25 @@ def png_bytes():
     )
 
 
+def coordinated_program(env, login, email):
+    """(coordinator, program): the program website applications join, with a new
+    English-speaking coordinator named Claire who screens them."""
+    coordinator = new_test_user(
+        env,
+        login=login,
+        name="Claire Coordinator",
+        email=email,
+        groups="mentoring_base.group_mentoring_coordinator",
+        lang="en_US",
+    )
+    Program = env["mentoring.program"]
+    program = Program.sudo()._default_program() or Program.create(
+        {"name": "Career Mentoring Test Program", "program_type": "open_access"}
+    )
+    program.coordinator_ids = [Command.set(coordinator.ids)]
+    return coordinator, program
+
+
 class MentoringWebsiteCase(HttpCase):
     """A website in English (default) and French (Canada), a program with a coordinator,
     and helpers to post the forms over HTTP and read what the visitor sees."""
@@ -67,18 +86,9 @@ class MentoringWebsiteCase(HttpCase):
             ["mentoring_base", "mentoring_website"], ["fr_CA"], overwrite=True
         )
         cls.fr = "/" + cls.lang_fr.url_code
-        cls.coordinator = new_test_user(
-            env,
-            login="mw_coordinator",
-            name="Claire Coordinator",
-            email="claire.coordinator@example.com",
-            groups="mentoring_base.group_mentoring_coordinator",
-            lang="en_US",
+        cls.coordinator, cls.program = coordinated_program(
+            env, "mw_coordinator", "claire.coordinator@example.com"
         )
-        cls.program = env["mentoring.program"].sudo()._default_program() or env[
-            "mentoring.program"
-        ].create({"name": "Career Mentoring Test Program", "program_type": "open_access"})
-        cls.program.coordinator_ids = [Command.set(cls.coordinator.ids)]
         Noc = env["mentoring.noc"]
         cls.noc_software = Noc.search([("code", "=", "21231")])
         cls.noc_level3 = Noc.search([("level", "=", 3)], limit=1)

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.addons.mentoring_base.tools.availability import slot_bit
 from odoo.tests import TransactionCase, new_test_user, tagged
 
-from .common import DOCX, PDF, docx_bytes
+from .common import DOCX, PDF, coordinated_program, docx_bytes
 
 
 @tagged("post_install", "-at_install")
@@ -20,18 +20,9 @@ class TestCreateFromWebsite(TransactionCase):
         env["ir.module.module"]._load_module_terms(
             ["mentoring_base", "mentoring_website"], ["fr_CA"], overwrite=True
         )
-        cls.coordinator = new_test_user(
-            env,
-            login="mw_direct_coordinator",
-            name="Claire Coordinator",
-            email="claire.direct@example.com",
-            groups="mentoring_base.group_mentoring_coordinator",
-            lang="en_US",
+        cls.coordinator, cls.program = coordinated_program(
+            env, "mw_direct_coordinator", "claire.direct@example.com"
         )
-        cls.program = env["mentoring.program"].sudo()._default_program() or env[
-            "mentoring.program"
-        ].create({"name": "Career Mentoring Test Program", "program_type": "open_access"})
-        cls.program.coordinator_ids = [Command.set(cls.coordinator.ids)]
         cls.public_user = env.ref("base.public_user")
         cls.quebec = env.ref("base.state_ca_qc")
         cls.noc = env["mentoring.noc"].search([("code", "=", "21231")])
