@@ -3,6 +3,8 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
+from ..tools import schedule
+
 _lt = LazyTranslate(__name__)
 
 
@@ -38,9 +40,12 @@ class MentoringMeeting(models.Model):
     @api.constrains("duration")
     def _check_duration(self):
         for meeting in self:
-            if not 0 < meeting.duration <= 12:
+            if not 0 < meeting.duration <= schedule.MAX_MEETING_HOURS:
                 raise ValidationError(
-                    self.env._("A meeting lasts more than 0 and at most 12 hours.")
+                    self.env._(
+                        "A meeting lasts more than 0 and at most %(hours)s hours.",
+                        hours=schedule.MAX_MEETING_HOURS,
+                    )
                 )
 
     @api.constrains("date")

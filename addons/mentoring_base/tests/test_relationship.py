@@ -93,8 +93,10 @@ class TestRelationshipLifecycle(RelationshipCase):
             Meeting.create({"relationship_id": relationship.id, "date": day, "duration": hours})
         self.assertEqual(relationship.hours_total, 3.0)
         self.assertEqual(relationship.weeks_met, 2)
-        with self.assertRaisesText(ValidationError, "at most 12 hours"):
+        with self.assertRaisesText(ValidationError, "at most 8 hours"):
             Meeting.create({"relationship_id": relationship.id, "duration": 0})
+        with self.assertRaisesText(ValidationError, "at most 8 hours"):
+            Meeting.create({"relationship_id": relationship.id, "duration": 8.5})
         with freeze_time("2026-03-30"):
             relationship.invalidate_recordset()
             self.assertEqual(relationship.weeks_without_meeting, 3)  # weeks of 9, 23 and 30 March

@@ -9,6 +9,9 @@ from .classification import closeness
 # Outcome checkpoints: at exit, then 3, 6 and 12 months after completion.
 CHECKPOINT_MONTHS = (("exit", 0), ("month_3", 3), ("month_6", 6), ("month_12", 12))
 NO_MEETING_ALERT_DAYS = 21
+# A meeting logged lasts more than 0 and at most this many hours (issue #12: a longer
+# entry is a typing mistake, e.g. minutes typed as hours).
+MAX_MEETING_HOURS = 8
 
 
 def planned_end(start, weeks):
