@@ -68,13 +68,15 @@ class MentoringStaffLanguageMixin(models.AbstractModel):
         document = staff_env["ir.model"]._get(self._name).name
         return staff_env._("%(document)s created", document=document)
 
-    def _staff_todo_planned(self, user, key, summary):
+    def _staff_todo_planned(self, user, key, summary, activity_type=TODO):
         """Whether ``user`` still has an open to-do about ``key`` on this record.
 
         To-dos planned before keys existed (no key) count when their summary is
-        ``summary`` in one of the active languages."""
+        ``summary`` in one of the active languages.
+
+        :param str activity_type: xmlid of the activity type (a to-do by default)"""
         self.ensure_one()
-        todo = self.env.ref(TODO)
+        todo = self.env.ref(activity_type)
         activities = self.sudo().activity_ids.filtered(
             lambda activity: activity.activity_type_id == todo and activity.user_id == user
         )
@@ -114,7 +116,9 @@ class MentoringStaffLanguageMixin(models.AbstractModel):
             )
         return len(todos)
 
-    def _schedule_staff_todo(self, user, key, summary, date_deadline=None, note=None):
+    def _schedule_staff_todo(
+        self, user, key, summary, date_deadline=None, note=None, activity_type=TODO
+    ):
         """Plan a to-do for ``user`` on this record, its summary in their language, unless
         they still have one about ``key`` on it (:meth:`_staff_todo_planned`).
 
@@ -125,16 +129,18 @@ class MentoringStaffLanguageMixin(models.AbstractModel):
             ``user``'s language (else :meth:`_staff_lang`)
         :param date_deadline: the deadline (today when not given)
         :param note: the description (HTML), already in the right language
+        :param str activity_type: xmlid of the activity type (a to-do by default; e.g.
+            ``mail.mail_activity_data_meeting`` for a meeting to hold)
         :return: the new ``mail.activity``, or an empty recordset
         """
         self.ensure_one()
-        if not user or self._staff_todo_planned(user, key, summary):
+        if not user or self._staff_todo_planned(user, key, summary, activity_type):
             return self.env["mail.activity"]
         values = {"mentoring_key": key}
         if note:
             values["note"] = note
         return self.activity_schedule(
-            TODO,
+            activity_type,
             date_deadline=date_deadline,
             user_id=user.id,
             summary=self._staff_env(user)._(summary),
