@@ -3,7 +3,9 @@ import csv
 
 
 def declared_models(addon):
-    """Models an addon creates: classes with a ``_name`` that are not abstract."""
+    """Models an addon creates: classes with a ``_name`` that are not abstract and do
+    not name a model they inherit (``_name = "x"`` with ``_inherit = ["x", "mixin"]``
+    extends ``x``)."""
     models = set()
     for path in list(addon.glob("models/*.py")) + list(addon.glob("wizard/*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -13,13 +15,17 @@ def declared_models(addon):
             bases = {ast.unparse(base) for base in node.bases}
             if "models.AbstractModel" in bases:
                 continue
-            for statement in node.body:
-                if (
-                    isinstance(statement, ast.Assign)
-                    and [ast.unparse(t) for t in statement.targets] == ["_name"]
-                    and isinstance(statement.value, ast.Constant)
-                ):
-                    models.add(statement.value.value)
+            values = {
+                ast.unparse(statement.targets[0]): ast.literal_eval(statement.value)
+                for statement in node.body
+                if isinstance(statement, ast.Assign)
+                and len(statement.targets) == 1
+                and ast.unparse(statement.targets[0]) in ("_name", "_inherit")
+            }
+            inherited = values.get("_inherit", ())
+            inherited = [inherited] if isinstance(inherited, str) else list(inherited)
+            if values.get("_name") and values["_name"] not in inherited:
+                models.add(values["_name"])
     return models
 
 

@@ -23,4 +23,5 @@ class MentoringGoal(models.Model):
         default="todo",
         required=True,
     )
-    note = fields.Text()
+    # Program staff's note (mentors and mentees in the portal do not read it).
+    note = fields.Text(groups="base.group_user")

@@ -137,12 +137,18 @@ class MentoringOutcome(models.Model):
         return True
 
     @api.model
+    def _outcome_request_template(self):
+        """The ``mail.template`` asking the mentee about a due checkpoint (addons replace
+        it, e.g. with a link to a form)."""
+        return self.env.ref("mentoring_base.mail_template_outcome_request")
+
+    @api.model
     def _cron_request_due_outcomes(self):
         """E-mail each mentee whose checkpoint is due, in their language, and give the
         coordinator a to-do, in the coordinator's language. A checkpoint is requested once:
         running it again sends nothing."""
         today = fields.Date.context_today(self)
-        template = self.env.ref("mentoring_base.mail_template_outcome_request")
+        template = self._outcome_request_template()
         due = self.search([("state", "=", "planned"), ("due_date", "<=", today)])
         for outcome in due:
             template.send_mail(outcome.id, email_layout_xmlid="mail.mail_notification_light")

@@ -63,8 +63,10 @@ class MentoringRelationship(models.Model):
         domain=[("share", "=", False)],
         default=lambda self: self.env.user,
     )
+    # Staff and agencies only (groups): the mentor and mentee (portal) read their own
+    # relationships, not who referred, who declined why, the feedback and ratings, alerts.
     referring_agency_id = fields.Many2one(
-        related="mentee_id.referring_agency_id", store=True, index=True
+        related="mentee_id.referring_agency_id", store=True, index=True, groups="base.group_user"
     )
     stage_id = fields.Many2one(
         "mentoring.relationship.stage",
@@ -94,19 +96,23 @@ class MentoringRelationship(models.Model):
     )
     mentee_decision = fields.Selection(DECISIONS, default="pending", tracking=True, copy=False)
     mentor_decision = fields.Selection(DECISIONS, default="pending", tracking=True, copy=False)
-    decline_reason = fields.Text(tracking=True, copy=False)
+    decline_reason = fields.Text(tracking=True, copy=False, groups="base.group_user")
     agreement_date = fields.Date(tracking=True, copy=False)
     extension_count = fields.Integer(copy=False, tracking=True)
     closure_reason = fields.Selection(CLOSURE_REASONS, tracking=True, copy=False)
     closed_on = fields.Date(tracking=True, copy=False)
-    mentee_feedback = fields.Text(string="Mentee's closing feedback", copy=False)
-    mentor_feedback = fields.Text(string="Mentor's closing feedback", copy=False)
+    mentee_feedback = fields.Text(
+        string="Mentee's closing feedback", copy=False, groups="base.group_user"
+    )
+    mentor_feedback = fields.Text(
+        string="Mentor's closing feedback", copy=False, groups="base.group_user"
+    )
     # Averaged, never summed; empty (NULL) when the person gave no rating.
     mentee_satisfaction = SatisfactionField(
-        string="Mentee satisfaction (1–5)", copy=False, aggregator="avg"
+        string="Mentee satisfaction (1–5)", copy=False, aggregator="avg", groups="base.group_user"
     )
     mentor_satisfaction = SatisfactionField(
-        string="Mentor satisfaction (1–5)", copy=False, aggregator="avg"
+        string="Mentor satisfaction (1–5)", copy=False, aggregator="avg", groups="base.group_user"
     )
     certificate_earned = fields.Boolean(compute="_compute_certificate_earned", store=True)
 
@@ -125,11 +131,15 @@ class MentoringRelationship(models.Model):
     weeks_without_meeting = fields.Integer(compute="_compute_schedule_alerts")
     days_without_meeting = fields.Integer(compute="_compute_schedule_alerts")
     at_risk = fields.Boolean(
-        compute="_compute_at_risk", store=True, help="The latest check-in flagged a risk."
+        compute="_compute_at_risk",
+        store=True,
+        groups="base.group_user",
+        help="The latest check-in flagged a risk.",
     )
     in_alert = fields.Boolean(
         compute="_compute_schedule_alerts",
         search="_search_in_alert",
+        groups="base.group_user",
         help="No meeting logged for 21 days, or the latest check-in is at risk.",
     )
     color = fields.Integer(compute="_compute_schedule_alerts")

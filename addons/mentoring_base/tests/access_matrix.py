@@ -9,12 +9,22 @@ access the addon changes (``res.partner`` for agency referrers). ``read`` … ``
 - ``all``: every record;
 - ``none``: no record;
 - ``agency``: only the records of the user's own agency;
-- ``own``: only the records the user created (wizard outputs).
+- ``own``: only the records the user created (wizard outputs);
+- ``participant``: only the records of the user's own mentoring relationships, as their
+  mentee or mentor (portal users, ``mentoring_portal``);
+- ``mentoring``: only the mentoring records of a core model other apps use too (the
+  mentoring questionnaires among Odoo's surveys, ``mentoring_survey``).
+
+A row describes the addon's models as that addon leaves them. An installed addon that
+depends on it and changes the access to one of its models lists the model's rows again
+in its own matrix; those rows are then the truth, and this addon's rows for the same model
+and role are checked by that addon's test instead (see :func:`overridden_cells`).
 
 An addon's test subclasses :class:`AccessMatrixCase`, sets ``_matrix_module`` and, for rows
-seen by ``agency`` or ``own``, returns from :meth:`AccessMatrixCase._matrix_records` one
-record the role must see and one it must not. Any drift between the file and the database
-(a model without rows, a right or rule that changed) fails the test.
+seen by ``agency``, ``own`` or ``participant``, returns from
+:meth:`AccessMatrixCase._matrix_records` one record the role must see and one it must not.
+Any drift between the file and the database (a model without rows, a right or rule that
+changed) fails the test.
 """
 
 import csv
@@ -29,7 +39,7 @@ from .common import MentoringCase
 
 ROLES = ("public", "portal", "employee", "referrer", "user", "coordinator", "manager")
 OPERATIONS = ("read", "create", "write", "unlink")
-SCOPES = ("all", "none", "agency", "own")
+SCOPES = ("all", "none", "agency", "own", "participant", "mentoring")
 STAFF_GROUPS = {
     "coordinator": "mentoring_base.group_mentoring_coordinator",
     "manager": "mentoring_base.group_mentoring_manager",
@@ -64,6 +74,25 @@ def read_access_matrix(module):
     return rows
 
 
+def overridden_cells(env, module):
+    """The (model, role) cells of ``module``'s matrix that an installed addon depending on
+    it lists again in its own matrix (it changed that access).
+
+    :param env: an environment
+    :param str module: technical name of the addon
+    :return: set of ``(model, role)``
+    """
+    addon = env["ir.module.module"].search([("name", "=", module)])
+    cells = set()
+    for dependent in addon.downstream_dependencies(
+        exclude_states=("uninstalled", "uninstallable", "to install", "to remove")
+    ):
+        path = get_module_path(dependent.name, display_warning=False)
+        if path and (Path(path) / "tests" / "access_matrix.csv").exists():
+            cells |= {(row["model"], row["role"]) for row in read_access_matrix(dependent.name)}
+    return cells
+
+
 class AccessMatrixCase(MentoringCase):
     """Checks an addon's access matrix: completeness, rights, and the records each sees."""
 
@@ -96,8 +125,8 @@ class AccessMatrixCase(MentoringCase):
         }
 
     def _matrix_records(self, model, role):
-        """One record ``role`` must read and one it must not, for a row seen by ``agency``
-        or ``own``.
+        """One record ``role`` must read and one it must not, for a row seen by ``agency``,
+        ``own`` or ``participant``.
 
         :param str model: model name of the row
         :param str role: role of the row (a key of ``self.role_users``)
@@ -127,9 +156,19 @@ class AccessMatrixCase(MentoringCase):
                     "every role needs a row",
                 )
 
+    def _checked_rows(self):
+        """The rows of this addon's matrix, less those an installed dependent addon lists
+        again (its own test checks them)."""
+        overridden = overridden_cells(self.env, self._matrix_module)
+        return [
+            row
+            for row in read_access_matrix(self._matrix_module)
+            if (row["model"], row["role"]) not in overridden
+        ]
+
     @mute_logger(*MUTED)
     def test_matrix_rights(self):
-        for row in read_access_matrix(self._matrix_module):
+        for row in self._checked_rows():
             user = self.role_users[row["role"]]
             records = self.env[row["model"]].with_user(user)
             for operation in OPERATIONS:
@@ -138,7 +177,7 @@ class AccessMatrixCase(MentoringCase):
 
     @mute_logger(*MUTED)
     def test_matrix_records_seen(self):
-        for row in read_access_matrix(self._matrix_module):
+        for row in self._checked_rows():
             with self.subTest(model=row["model"], role=row["role"], sees=row["sees"]):
                 self._check_records_seen(row)
 

@@ -179,10 +179,12 @@ class MentoringRelationship(models.Model):
         if introduction:
             values["activity_ids"] = [Command.set(introduction.ids)]
         # Created as the organizer: calendar invites every attendee but the current user,
-        # so a mentee planning from the portal gets their invitation too.
+        # so a mentee planning from the portal gets their invitation too. The caller's
+        # privilege is kept (the portal pages call this as superuser once they have
+        # checked the person).
         events = self.env["calendar.event"]
         if organizer != self.env.user:
-            events = events.with_user(organizer)
+            events = events.with_user(organizer).sudo(self.env.su)
         return events.create(values).with_env(self.env)
 
     def _planned_calendar_events(self):

@@ -19,13 +19,18 @@ class MentoringRelationship(models.Model):
         groups="mentoring_base.group_mentoring_user",
     )
 
-    def _notify_match_proposal(self):
-        """E-mail the proposal to the mentee and the mentor, each in their own language,
-        and note it in the chatter (in the staff's language when no staff member acts)."""
-        templates = (
+    def _match_proposal_templates(self):
+        """The proposal e-mails, one per person: (mentee's, mentor's) ``mail.template``.
+        Addons replace them (e.g. with Accept and Decline buttons)."""
+        return (
             self.env.ref("mentoring_matching.mail_template_match_proposed_mentee"),
             self.env.ref("mentoring_matching.mail_template_match_proposed_mentor"),
         )
+
+    def _notify_match_proposal(self):
+        """E-mail the proposal to the mentee and the mentor, each in their own language,
+        and note it in the chatter (in the staff's language when no staff member acts)."""
+        templates = self._match_proposal_templates()
         for relationship in self:
             for template in templates:
                 template.send_mail(

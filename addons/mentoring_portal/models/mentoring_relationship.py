@@ -1,0 +1,180 @@
+import logging
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.addons.mentoring_base.models.mentoring_relationship import PENDING_STAGE_TYPES
+
+from .res_partner import read_signed_token, sign_token
+
+_logger = logging.getLogger(__name__)
+
+# A proposal link answers for one person on one relationship. It expires after 30 days:
+# long enough for a volunteer away for a couple of weeks, short enough that a forgotten
+# e-mail cannot decide a proposal months later (the coordinator follows up by then, and
+# can still record the answer in the back office).
+PROPOSAL_SCOPE = "mentoring_portal.proposal"
+PROPOSAL_TOKEN_DAYS = 30
+PARTIES = ("mentee", "mentor")
+
+
+class MentoringRelationship(models.Model):
+    _name = "mentoring.relationship"
+    _inherit = ["mentoring.relationship", "portal.mixin"]
+
+    mentor_nudged_silence_from = fields.Date(
+        string="Mentor reminded of the silence since",
+        readonly=True,
+        copy=False,
+        help="The mentor was e-mailed a reminder about the silence that started on this "
+        "day (last meeting, else the start). A new meeting starts a new silence.",
+    )
+
+    def _compute_access_url(self):
+        for relationship in self:
+            relationship.access_url = f"/my/mentoring/{relationship.id}"
+
+    # -- proposal answered from the e-mail ------------------------------------------
+
+    def _party_partner(self, party):
+        """The contact (``res.partner``) of ``party`` ("mentee" or "mentor")."""
+        self.ensure_one()
+        person = self.mentee_id if party == "mentee" else self.mentor_id
+        return person.sudo().partner_id
+
+    def _proposal_token(self, party):
+        """Signed token letting ``party`` answer this proposal, for 30 days."""
+        self.ensure_one()
+        if party not in PARTIES:
+            raise ValueError(party)
+        partner = self._party_partner(party)
+        return sign_token(
+            self.env, PROPOSAL_SCOPE, [self.id, party, partner.id], PROPOSAL_TOKEN_DAYS
+        )
+
+    def _proposal_answer_url(self, party):
+        """Path of the page where ``party`` answers this proposal without logging in.
+
+        :param str party: "mentee" or "mentor"
+        :return: str, ``/mentoring/proposal/<token>``; the token is signed, names this
+            relationship, the party and their contact, and expires after 30 days
+        :raise ValueError: unknown party
+        """
+        return f"/mentoring/proposal/{self._proposal_token(party)}"
+
+    def _proposal_answer_link(self, party):
+        """Absolute URL of :meth:`_proposal_answer_url`, in the person's language (for
+        the e-mails)."""
+        self.ensure_one()
+        return self._party_partner(party)._mentoring_public_url(self._proposal_answer_url(party))
+
+    @api.model
+    def _from_proposal_token(self, token):
+        """The relationship (superuser) and party a proposal token was made for.
+
+        The token must be intact, unexpired, of this scope, name an existing
+        relationship, and its contact must still be that party's contact.
+
+        :return: (``mentoring.relationship`` record or empty, party or ``False``)
+        """
+        empty = (self.sudo().browse(), False)
+        values = read_signed_token(self.env, PROPOSAL_SCOPE, token, 3)
+        if not values:
+            return empty
+        relationship_id, party, partner_id = values
+        if (
+            not isinstance(relationship_id, int)
+            or not isinstance(partner_id, int)
+            or party not in PARTIES
+        ):
+            return empty
+        relationship = self.sudo().browse(relationship_id).exists()
+        if not relationship or relationship._party_partner(party).id != partner_id:
+            return empty
+        return relationship, party
+
+    def _proposal_pending_for(self, party):
+        """Whether ``party`` may still answer: the proposal awaits answers and theirs."""
+        self.ensure_one()
+        return self.stage_type in PENDING_STAGE_TYPES and self[f"{party}_decision"] == "pending"
+
+    def _answer_proposal(self, party, decision, reason=False):
+        """Record ``party``'s answer given from the proposal link, with a chatter note
+        written as that person (in the staff's language).
+
+        Call it on a relationship checked with :meth:`_from_proposal_token` (superuser).
+
+        :param str party: "mentee" or "mentor"
+        :param str decision: "accepted" or "declined"
+        :param str reason: why, required to decline
+        :raise UserError: the proposal is no longer awaiting answers, or no reason
+        :raise ValidationError: agreeing would exceed the mentor's places or give the
+            mentee a second relationship (from ``_sign_agreement``)
+        """
+        self.ensure_one()
+        if decision == "accepted":
+            getattr(self, f"action_{party}_accept")()
+        else:
+            getattr(self, f"action_{party}_decline")(reason)
+        partner = self._party_partner(party)
+        env = self._staff_env()
+        if decision == "accepted":
+            body = env._(
+                "%(person)s accepted the proposal from the e-mail link.", person=partner.name
+            )
+        else:
+            body = env._(
+                "%(person)s declined the proposal from the e-mail link: %(reason)s",
+                person=partner.name,
+                reason=(reason or "").strip(),
+            )
+        self.message_post(body=body, author_id=partner.id, subtype_xmlid="mail.mt_note")
+        return True
+
+    def _match_proposal_templates(self):
+        """The proposal e-mails with Accept and Decline buttons (mentee's, mentor's)."""
+        return (
+            self.env.ref("mentoring_portal.mail_template_proposal_mentee"),
+            self.env.ref("mentoring_portal.mail_template_proposal_mentor"),
+        )
+
+    # -- nudges -------------------------------------------------------------------------
+
+    def _my_mentoring_link(self, partner):
+        """Absolute URL of this relationship's "My mentoring" page, in ``partner``'s
+        language."""
+        self.ensure_one()
+        return partner._mentoring_public_url(self.access_url)
+
+    def _reminders_opt_out_link(self, partner):
+        """Absolute URL of the page where ``partner`` stops their reminders."""
+        return partner._mentoring_public_url(
+            f"/mentoring/reminders/stop/{partner._mentoring_opt_out_token()}"
+        )
+
+    @api.model
+    def _cron_nudge_mentors(self):
+        """E-mail the mentor of each open relationship without a meeting logged for the
+        program's ``nudge_after_days`` (counted as ``days_without_meeting``), once per
+        silence: the day the silence started is remembered, and a new meeting starts a
+        new silence. Nobody who opted out of reminders or is blacklisted is e-mailed.
+
+        :return: the relationships whose mentor was reminded
+        """
+        template = self.env.ref("mentoring_portal.mail_template_nudge_mentor")
+        today = fields.Date.context_today(self)
+        nudged = self.browse()
+        for relationship in self.search([("is_open", "=", True)]):
+            days = relationship.days_without_meeting
+            if days < (relationship.program_id.nudge_after_days or 1):
+                continue
+            silence_from = today - timedelta(days=days)
+            if relationship.mentor_nudged_silence_from == silence_from:
+                continue
+            partner = relationship._party_partner("mentor")
+            if not partner._mentoring_accepts_reminders():
+                continue
+            template.send_mail(relationship.id, email_layout_xmlid="mail.mail_notification_light")
+            relationship.mentor_nudged_silence_from = silence_from
+            nudged |= relationship
+        _logger.info("Mentoring nudges: %s mentor(s) reminded to log a meeting.", len(nudged))
+        return nudged

@@ -1,0 +1,1 @@
+from . import mentoring_relationship_close_wizard
