@@ -101,8 +101,22 @@ class Base(models.AbstractModel):
             )
             for activity in activities:
                 activity.write({"note": False, "summary": scrub(activity.summary, replacements)})
-            self.env.add_to_compute(activities._fields["res_name"], activities)
+            self._mentoring_refresh_activity_names()
         self.env["ir.attachment"].sudo().search(
             [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         ).unlink()
         return True
+
+    def _mentoring_refresh_activity_names(self):
+        """Recompute the record names kept on the activities of these records (e.g. a
+        relationship named after a participant whose name was just erased).
+
+        :return: the activities, as superuser
+        """
+        activities = (
+            self.env["mail.activity"]
+            .sudo()
+            .search([("res_model", "=", self._name), ("res_id", "in", self.ids)])
+        )
+        self.env.add_to_compute(activities._fields["res_name"], activities)
+        return activities

@@ -321,11 +321,18 @@ class MentoringPersonMixin(models.AbstractModel):
             persons = [
                 records.filtered(lambda p, pt=partner: p.partner_id == pt) for records in people
             ]
+            linked_records = []
             for records in persons:
                 records._mentoring_anonymize_clear(replacements)
                 for linked in records.sudo()._privacy_linked_records():
                     linked._mentoring_anonymize_clear(replacements)
+                    linked_records.append(linked)
             partner._mentoring_anonymize_clear(replacements)
+            # Names of linked records (a relationship's) follow the person's new name only
+            # now: the activities' copies of them are computed again.
+            for linked in linked_records:
+                if "activity_ids" in linked._fields:
+                    linked._mentoring_refresh_activity_names()
             for records in persons:
                 records._privacy_mark_anonymized(today)
         return True

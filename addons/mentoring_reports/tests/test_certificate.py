@@ -69,7 +69,11 @@ class TestCertificate(ReportsCase):
 
     def test_completion_mail_in_language_with_pdf(self):
         mails = self.env["mail.mail"].search(
-            [("model", "=", "mentoring.relationship"), ("res_id", "=", self.rel_fr.id)]
+            [
+                ("model", "=", "mentoring.relationship"),
+                ("res_id", "=", self.rel_fr.id),
+                ("attachment_ids", "!=", False),
+            ]
         )
         self.assertEqual(len(mails), 1)
         self.assertEqual(mails.recipient_ids, self.mentee.partner_id)
@@ -77,12 +81,20 @@ class TestCertificate(ReportsCase):
         self.assertEqual(mails.attachment_ids.mimetype, "application/pdf")
         self.assertTrue(mails.attachment_ids.name.endswith(".pdf"))
         english = self.env["mail.mail"].search(
-            [("model", "=", "mentoring.relationship"), ("res_id", "=", self.rel_en.id)]
+            [
+                ("model", "=", "mentoring.relationship"),
+                ("res_id", "=", self.rel_en.id),
+                ("attachment_ids", "!=", False),
+            ]
         )
         self.assertIn("Congratulations", str(english.body_html))
         self.assertFalse(
             self.env["mail.mail"].search_count(
-                [("model", "=", "mentoring.relationship"), ("res_id", "=", self.rel_open.id)]
+                [
+                    ("model", "=", "mentoring.relationship"),
+                    ("res_id", "=", self.rel_open.id),
+                    ("attachment_ids", "!=", False),
+                ]
             )
         )
 

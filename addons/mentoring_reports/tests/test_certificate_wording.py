@@ -73,7 +73,11 @@ class TestCertificateWording(ReportsCase):
 
     def test_completion_mail_names_the_program_once(self):
         mail = self.env["mail.mail"].search(
-            [("model", "=", "mentoring.relationship"), ("res_id", "=", self.rel_one.id)]
+            [
+                ("model", "=", "mentoring.relationship"),
+                ("res_id", "=", self.rel_one.id),
+                ("attachment_ids", "!=", False),
+            ]
         )
         body = str(mail.body_html)
         self.assertIn("Félicitations\xa0: vous avez terminé le <strong>", body)
