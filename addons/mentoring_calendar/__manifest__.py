@@ -3,7 +3,7 @@
     "summary": "Meetings, three-way introductions and orientation sessions as Odoo calendar "
     "events: invitations (.ics) and reminders, a coordinators' calendar, meetings logged "
     "from the events that took place",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Services/Mentoring",
     "website": "https://github.com/mentoring-suite/mentoring",
     "author": "Mentoring Suite contributors",

@@ -21,7 +21,10 @@ class MentoringCheckin(models.Model):
         compute="_compute_period", store=True, readonly=False, help="Month of the check-in."
     )
     state = fields.Selection(
-        [("planned", "Planned"), ("done", "Done")], default="planned", required=True
+        [("planned", "Planned"), ("done", "Done")],
+        string="Status",
+        default="planned",
+        required=True,
     )
     mentee_rating = fields.Integer(string="Mentee rating (1–5)", aggregator="avg")
     mentor_rating = fields.Integer(string="Mentor rating (1–5)", aggregator="avg")

@@ -65,5 +65,8 @@ class MentoringMeeting(models.Model):
 
     @api.depends("relationship_id", "date")
     def _compute_display_name(self):
+        # The relationship's name as superuser: whoever reads the meeting may name it
+        # (portal users read their meetings, not their relationships).
         for meeting in self:
-            meeting.display_name = f"{meeting.relationship_id.name} – {meeting.date or ''}"
+            relationship = meeting.relationship_id.sudo()
+            meeting.display_name = f"{relationship.name} – {meeting.date or ''}"

@@ -32,6 +32,7 @@ class MentoringOutcome(models.Model):
     due_date = fields.Date(required=True, index=True)
     state = fields.Selection(
         [("planned", "Planned"), ("requested", "Requested"), ("done", "Recorded")],
+        string="Status",
         default="planned",
         required=True,
         tracking=True,
@@ -117,8 +118,9 @@ class MentoringOutcome(models.Model):
         return self.relationship_id._staff_readers()
 
     @api.depends("relationship_id", "checkpoint")
+    @api.depends_context("lang")
     def _compute_display_name(self):
-        labels = dict(CHECKPOINTS)
+        labels = dict(self._fields["checkpoint"]._description_selection(self.env))
         for outcome in self:
             outcome.display_name = (
                 f"{outcome.mentee_id.name} – {labels.get(outcome.checkpoint, '')}"

@@ -117,6 +117,15 @@ class TestLanguageOfMessages(MentoringCase):
         self.assertEqual(
             self._todos(exit_outcome).summary, "Consigner le résultat en matière d'emploi"
         )
+        # The checkpoint in the outcome's name is in the reader's language.
+        mentee = relationship.mentee_id.name
+        self.assertEqual(
+            exit_outcome.with_context(lang="fr_CA").display_name,
+            f"{mentee} – À la fin du programme",
+        )
+        self.assertEqual(
+            exit_outcome.with_context(lang="en_US").display_name, f"{mentee} – At exit"
+        )
 
     # -- referrals ---------------------------------------------------------------------
 

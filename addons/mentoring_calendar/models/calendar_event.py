@@ -69,7 +69,10 @@ class CalendarEvent(models.Model):
         """From the relationship's "Schedule meeting" button or from an activity of the
         relationship (calendar's "Schedule" of a meeting activity): the event is linked to
         the relationship, its kind set and the mentee and mentor invited (the coordinator
-        too for the three-way introduction)."""
+        too for the three-way introduction).
+
+        Only for a user who may read the relationship: for anyone else the context keys
+        pointing at it are ignored (the defaults would name its mentee and mentor)."""
         context = self.env.context
         relationship_id = context.get("default_mentoring_relationship_id")
         if not relationship_id and context.get("default_res_model") == RELATIONSHIP:
@@ -79,23 +82,25 @@ class CalendarEvent(models.Model):
         activities = activities.sudo().exists()
         if not relationship_id and len(activities) == 1 and activities.res_model == RELATIONSHIP:
             relationship_id = activities.res_id
-        if relationship_id and not context.get("default_res_model_id"):
+        relationship = self._mentoring_readable_relationship(relationship_id)
+        if not relationship:
+            return super().default_get(fields)
+        if not context.get("default_res_model_id"):
             self = self.with_context(
                 default_res_model=RELATIONSHIP,
                 default_res_model_id=self.env["ir.model"]._get_id(RELATIONSHIP),
-                default_res_id=relationship_id,
+                default_res_id=relationship.id,
             )
         defaults = super().default_get(fields)
-        if not relationship_id:
-            return defaults
-        relationship = self.env[RELATIONSHIP].browse(relationship_id).exists()
-        if not relationship:
-            return defaults
         if "mentoring_relationship_id" in fields:
             defaults["mentoring_relationship_id"] = relationship.id
         kind = defaults.get("mentoring_kind") or context.get("default_mentoring_kind")
         if not kind:
-            introduction = any(a.mentoring_key == INTRODUCTION_KEY for a in activities)
+            introduction = any(
+                a.mentoring_key == INTRODUCTION_KEY and a.res_id == relationship.id
+                for a in activities
+                if a.res_model == RELATIONSHIP
+            )
             kind = "introduction" if introduction else "meeting"
         if "mentoring_kind" in fields:
             defaults["mentoring_kind"] = kind
@@ -109,25 +114,106 @@ class CalendarEvent(models.Model):
             defaults["name"] = relationship._mentoring_event_name(kind)
         return defaults
 
+    @api.model
+    def _mentoring_readable_relationship(self, relationship_id):
+        """The relationship of id ``relationship_id`` if it exists and the current user may
+        read it, else an empty recordset (ids from the context are the client's)."""
+        Relationship = self.env[RELATIONSHIP]
+        if not isinstance(relationship_id, int) or isinstance(relationship_id, bool):
+            return Relationship
+        relationship = Relationship.browse(relationship_id).exists()
+        if not relationship or not relationship.has_access("read"):
+            return Relationship
+        return relationship
+
     @api.model_create_multi
     def create(self, vals_list):
         """Link each mentoring event to its relationship both ways: the mentoring field
         and calendar's document (``res_model``/``res_id``), so it shows on the
-        relationship's chatter and activities as in CRM."""
+        relationship's chatter and activities as in CRM. An event linked to a relationship
+        is a mentoring event (a meeting unless its kind says otherwise).
+
+        :raise AccessError: linking an event to a relationship the user may not change
+            (it would show on its participants' portal page and could be logged as held)
+        """
         relationship_model_id = self.env["ir.model"]._get_id(RELATIONSHIP)
+        # Calendar fills the document from the context's defaults when the values do not
+        # give it: see which relationship each event will belong to.
+        defaults = self.default_get(
+            ["mentoring_relationship_id", "mentoring_kind", "res_model_id", "res_id"]
+        )
+        vals_list = [dict(vals) for vals in vals_list]
         for vals in vals_list:
-            if vals.get("mentoring_relationship_id") and not vals.get("res_id"):
-                vals["res_model_id"] = relationship_model_id
-                vals["res_id"] = vals["mentoring_relationship_id"]
-            elif (
-                not vals.get("mentoring_relationship_id")
-                and vals.get("res_id")
-                and vals.get("res_model_id") == relationship_model_id
+            if "mentoring_relationship_id" not in vals and defaults.get(
+                "mentoring_relationship_id"
             ):
-                vals["mentoring_relationship_id"] = vals["res_id"]
-            if vals.get("mentoring_relationship_id") and not vals.get("mentoring_kind"):
-                vals["mentoring_kind"] = "meeting"
+                vals["mentoring_relationship_id"] = defaults["mentoring_relationship_id"]
+            model_id = vals.get("res_model_id", defaults.get("res_model_id"))
+            res_id = vals.get("res_id") or defaults.get("res_id")
+            if (
+                not vals.get("mentoring_relationship_id")
+                and res_id
+                and model_id == relationship_model_id
+            ):
+                vals["mentoring_relationship_id"] = res_id
+            if vals.get("mentoring_relationship_id"):
+                vals.update(
+                    res_model_id=relationship_model_id,
+                    res_model=RELATIONSHIP,
+                    res_id=vals["mentoring_relationship_id"],
+                    mentoring_kind=vals.get("mentoring_kind")
+                    or defaults.get("mentoring_kind")
+                    or "meeting",
+                )
+        linked = self.env[RELATIONSHIP].browse(
+            {vals.get("mentoring_relationship_id") for vals in vals_list} - {False, None}
+        )
+        if linked and not self.env.su:
+            linked.check_access("write")
         return super().create(vals_list)
+
+    def write(self, vals):
+        """Keep a relationship's events its mentoring events: linking an event to a
+        relationship, unlinking it or changing its kind needs the right to change that
+        relationship; a linked event is the relationship's document and keeps a kind (a
+        meeting when cleared).
+
+        :raise AccessError: the user may not change a relationship concerned
+        """
+        relationship_id = vals.get("mentoring_relationship_id")
+        if not self.env.su and {"mentoring_relationship_id", "mentoring_kind"} & vals.keys():
+            changed = self._mentoring_changed_relationships(vals)
+            if changed:
+                changed.check_access("write")
+        if relationship_id:
+            vals = {
+                **vals,
+                "res_model_id": self.env["ir.model"]._get_id(RELATIONSHIP),
+                "res_id": relationship_id,
+            }
+        result = super().write(vals)
+        if {"mentoring_relationship_id", "mentoring_kind"} & vals.keys():
+            unkinded = self.filtered(
+                lambda event: event.mentoring_relationship_id and not event.mentoring_kind
+            )
+            if unkinded:
+                super(CalendarEvent, unkinded).write({"mentoring_kind": "meeting"})
+        return result
+
+    def _mentoring_changed_relationships(self, vals):
+        """Relationships a write of ``vals`` on these events changes: those the events
+        leave or join, and those whose events change kind."""
+        relationships = self.env[RELATIONSHIP]
+        if "mentoring_relationship_id" in vals:
+            new = relationships.browse(vals["mentoring_relationship_id"] or [])
+            for event in self:
+                if event.mentoring_relationship_id != new:
+                    relationships |= event.mentoring_relationship_id | new
+        if "mentoring_kind" in vals:
+            relationships |= self.filtered(
+                lambda event: event.mentoring_kind != vals["mentoring_kind"]
+            ).mentoring_relationship_id
+        return relationships
 
     # -- logging the meeting that took place -------------------------------------------
 
@@ -197,13 +283,19 @@ class CalendarEvent(models.Model):
                 }
             )
         )
-        activities = self.sudo().activity_ids
-        if activities:
-            staff_env = relationship._staff_env()
-            activities.with_context(lang=staff_env.lang).action_feedback(
-                feedback=staff_env._("Meeting held and logged.")
-            )
+        self._mentoring_close_activities()
         return meeting.with_env(self.env)
+
+    def _mentoring_close_activities(self):
+        """The meeting these events planned was logged: their open activities are done,
+        noted in the staff's language."""
+        for event in self:
+            activities = event.sudo().activity_ids
+            if activities:
+                staff_env = event.mentoring_relationship_id._staff_env()
+                activities.with_context(lang=staff_env.lang).action_feedback(
+                    feedback=staff_env._("Meeting held and logged.")
+                )
 
     def action_mentoring_log_held(self):
         """Button of the event form: log the event as held with its own duration."""

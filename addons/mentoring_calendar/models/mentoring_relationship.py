@@ -1,6 +1,8 @@
 from datetime import timedelta
 
-from odoo import Command, api, fields, models
+from markupsafe import Markup
+
+from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.addons.mentoring_base.models.mentoring_relationship import (
     ONGOING_STAGE_TYPES,
     UNFINISHED_STAGE_TYPES,
@@ -15,6 +17,9 @@ _lt = LazyTranslate(__name__)
 # The coordinator's activity once both people accepted, in the coordinator's language.
 TODO_INTRODUCTION = _lt("Hold the three-way introduction meeting")
 MEETING_ACTIVITY = "mail.mail_activity_data_meeting"
+# How far ahead (days) a meeting of a relationship may be planned: a year and a day, so that
+# the same date next year can still be chosen. The portal's scheduling form checks it too.
+MAX_DAYS_AHEAD = 366
 # Which stages each kind of meeting may be planned in: the three-way introduction from the
 # proposal on (the base's "Plan the three-way meeting"), the mentoring meetings while the
 # relationship is under way.
@@ -54,17 +59,28 @@ class MentoringRelationship(models.Model):
         return result
 
     def _schedule_introduction_activity(self):
-        """The coordinator's (else the current user's) activity of type Meeting "Hold the
-        three-way introduction meeting", once per relationship while it is open.
+        """The coordinator's activity of type Meeting "Hold the three-way introduction
+        meeting", once per relationship while it is open: the relationship's coordinator,
+        else the program's first, else the current user when on staff.
+
+        Planned by the current user, or by OdooBot when the last acceptance came from a
+        person without a back-office account (the e-mail's link, the portal): the
+        coordinator is not told "Public user has just assigned you…".
 
         :return: the new ``mail.activity``, or an empty recordset"""
         self.ensure_one()
-        return self._schedule_staff_todo(
-            self.coordinator_id or self.env.user,
+        user = self.env.user
+        assignee = self.coordinator_id or self.program_id.coordinator_ids[:1]
+        if not assignee and not user.share:
+            assignee = user
+        relationship = self.with_user(SUPERUSER_ID) if user.share else self
+        activity = relationship._schedule_staff_todo(
+            assignee,
             INTRODUCTION_KEY,
             TODO_INTRODUCTION,
             activity_type=MEETING_ACTIVITY,
         )
+        return activity.with_env(self.env)
 
     def _introduction_activity(self):
         """The open introduction activity not yet planned in the calendar, if any."""
@@ -120,10 +136,13 @@ class MentoringRelationship(models.Model):
                     kind=kinds.get(kind, kind),
                 )
             )
-        if not start or start < fields.Datetime.now():
+        now = fields.Datetime.now()
+        if not start or start < now:
             raise ValidationError(
                 self.env._("A meeting is planned in the future: choose a later start.")
             )
+        if start > now + timedelta(days=MAX_DAYS_AHEAD):
+            raise self._too_far_ahead()
         if not duration or not 0 < duration <= schedule.MAX_MEETING_HOURS:
             raise ValidationError(
                 self.env._(
@@ -142,7 +161,16 @@ class MentoringRelationship(models.Model):
                 )
             )
 
-    def _schedule_calendar_meeting(self, start, duration, kind="meeting"):
+    def _too_far_ahead(self):
+        """The error of a meeting planned more than :data:`MAX_DAYS_AHEAD` days ahead."""
+        return ValidationError(
+            self.env._(
+                "A meeting is planned at most %(days)s days ahead: choose an earlier start.",
+                days=MAX_DAYS_AHEAD,
+            )
+        )
+
+    def _schedule_calendar_meeting(self, start, duration, kind="meeting", *, scheduled_by=None):
         """Plan a meeting of this relationship in the calendar.
 
         The mentee and the mentor are invited (and the coordinator for the three-way
@@ -156,12 +184,21 @@ class MentoringRelationship(models.Model):
             ``schedule.MAX_MEETING_HOURS``
         :param str kind: ``"meeting"`` (relationship under way) or ``"introduction"``
             (from the proposal on)
+        :param scheduled_by: optional ``res.partner``, the attendee who planned the
+            meeting (a mentee or mentor from "My mentoring"): their invitation is
+            accepted and the event's description says they planned it; the coordinator
+            stays the organizer
         :return: the new ``calendar.event``
-        :raise ValidationError: a start in the past, a duration out of range
+        :raise ValidationError: a start in the past or more than :data:`MAX_DAYS_AHEAD`
+            days ahead, a duration out of range
         :raise UserError: a relationship not under way, another kind
         """
         self.ensure_one()
-        start = naive_utc(start)
+        try:
+            start = naive_utc(start)
+        except OverflowError:
+            # An aware start on the last representable day (year 9999).
+            raise self._too_far_ahead() from None
         self._check_calendar_meeting(start, duration, kind)
         organizer = self._mentoring_organizer()
         values = {
@@ -175,6 +212,10 @@ class MentoringRelationship(models.Model):
             "mentoring_relationship_id": self.id,
             "mentoring_kind": kind,
         }
+        if scheduled_by:
+            values["description"] = Markup("<p>%s</p>") % self._scheduled_by_note(
+                scheduled_by, kind
+            )
         introduction = kind == "introduction" and self._introduction_activity()
         if introduction:
             values["activity_ids"] = [Command.set(introduction.ids)]
@@ -185,7 +226,22 @@ class MentoringRelationship(models.Model):
         events = self.env["calendar.event"]
         if organizer != self.env.user:
             events = events.with_user(organizer).sudo(self.env.su)
-        return events.create(values).with_env(self.env)
+        event = events.create(values)
+        if scheduled_by:
+            event.attendee_ids.filtered(
+                lambda attendee: attendee.partner_id == scheduled_by
+            ).do_accept()
+        return event.with_env(self.env)
+
+    def _scheduled_by_note(self, partner, kind):
+        """The event's description "Planned by … from My mentoring", in the language of
+        the event's name (the one its attendees share, else the company's)."""
+        self.ensure_one()
+        Event = self.env["calendar.event"]
+        lang = Event._mentoring_name_lang(self.sudo()._mentoring_attendees(kind))
+        return self.env(context=dict(self.env.context, lang=lang))._(
+            "Planned by %(person)s from My mentoring.", person=partner.sudo().name
+        )
 
     def _planned_calendar_events(self):
         """Calendar events of this relationship not logged as held yet, by start: those to

@@ -1,1 +1,1 @@
-from . import test_access_matrix, test_calendar
+from . import test_access_matrix, test_calendar, test_calendar_security

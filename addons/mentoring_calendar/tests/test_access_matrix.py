@@ -7,7 +7,9 @@ from odoo.fields import Datetime
 class TestAccessMatrix(AccessMatrixCase):
     """mentoring_calendar's rows (tests/access_matrix.csv): a mentoring event (it names a
     mentee and a mentor) is read by mentoring staff and by its attendees and organizer
-    (``participant``), whatever core calendar shows employees."""
+    (``participant``), whatever core calendar shows employees; so are its attendees (their
+    invitation token answers the invitation without login). Portal users read no attendee
+    (core calendar)."""
 
     _matrix_module = "mentoring_calendar"
 
@@ -33,7 +35,7 @@ class TestAccessMatrix(AccessMatrixCase):
                 }
                 for name, partners in (
                     ("Attended", attendees),
-                    ("Not attended", cls.env["res.partner"]),
+                    ("Not attended", mentor.partner_id),
                 )
             ]
         )
@@ -41,4 +43,6 @@ class TestAccessMatrix(AccessMatrixCase):
     def _matrix_records(self, model, role):
         if model == "calendar.event":
             return self.attended, self.unattended
+        if model == "calendar.attendee":
+            return self.attended.attendee_ids, self.unattended.attendee_ids
         return super()._matrix_records(model, role)

@@ -1,14 +1,16 @@
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
+from odoo import SUPERUSER_ID
 from odoo.addons.mentoring_base.tools import schedule
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 from odoo.tools.safe_eval import safe_eval
 
+from ..models.mentoring_relationship import MAX_DAYS_AHEAD
 from .common import CalendarCase
 
 MEETING_ACTIVITY = "mail.mail_activity_data_meeting"
@@ -83,6 +85,23 @@ class TestScheduleMeeting(CalendarCase):
             self.mentee.partner_id | self.mentor.partner_id,
         )
 
+    def test_scheduler_from_the_portal_has_accepted(self):
+        """The person who planned the meeting from the portal has accepted it (they are
+        not asked to answer their own invitation) and the event says who planned it; the
+        coordinator stays the organizer, the other person is invited as usual."""
+        relationship = self._agreed()
+        with freeze_time(self.NOW):
+            event = relationship.sudo()._schedule_calendar_meeting(
+                self.NOW + timedelta(days=1), 1, scheduled_by=self.mentee.partner_id
+            )
+        states = {attendee.partner_id: attendee.state for attendee in event.attendee_ids}
+        self.assertEqual(
+            states,
+            {self.mentee.partner_id: "accepted", self.mentor.partner_id: "needsAction"},
+        )
+        self.assertEqual(event.user_id, self.coordinator)
+        self.assertIn("Planned by Amina Haddad from My mentoring", event.description)
+
     def test_schedule_refused(self):
         relationship = self._agreed()
         with freeze_time(self.NOW):
@@ -105,6 +124,27 @@ class TestScheduleMeeting(CalendarCase):
             with self.assertRaisesText(UserError, "not “Orientation session”"):
                 relationship._schedule_calendar_meeting(tomorrow, 1, kind="orientation")
         self.assertEqual(len(relationship.calendar_event_ids), 1, "only the valid one")
+
+    def test_schedule_at_most_a_year_ahead(self):
+        """A meeting is planned at most ``MAX_DAYS_AHEAD`` days ahead; a start the calendar
+        cannot even hold (year 9999) gets the same clear message, not a crash."""
+        relationship = self._agreed()
+        limit = self.NOW + timedelta(days=MAX_DAYS_AHEAD)
+        far_starts = (
+            limit + timedelta(hours=1),
+            datetime(9999, 12, 31, 23, 0),
+            # 23:00 in Toronto (winter time): 04:00 the next day in UTC, after year 9999.
+            datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-5))),
+        )
+        with freeze_time(self.NOW):
+            for start in far_starts:
+                with (
+                    self.subTest(start=start),
+                    self.assertRaisesText(ValidationError, f"at most {MAX_DAYS_AHEAD} days ahead"),
+                ):
+                    relationship._schedule_calendar_meeting(start, 1)
+            event = relationship._schedule_calendar_meeting(limit - timedelta(hours=1), 1)
+        self.assertEqual(relationship.calendar_event_ids, event)
 
     def test_schedule_meeting_button(self):
         relationship = self._agreed()
@@ -182,6 +222,34 @@ class TestLogHeld(CalendarCase):
         event = self._event(relationship, datetime(2026, 3, 10, 20, 0))
         return event._mentoring_log_held({"duration": duration})
 
+    def test_meeting_logged_by_hand_on_a_planned_day_is_that_event(self):
+        """A meeting logged with the plain form on the day of a planned meeting (in the
+        event's time zone) is that meeting: the event is logged (not "to confirm" any
+        more, its activity done) and its hours count once."""
+        relationship = self._agreed()
+        # Tuesday 3 March, 21:30 in Toronto (Wednesday 02:30 UTC), and a week later.
+        first = self._event(relationship, datetime(2026, 3, 4, 2, 30))
+        second = self._event(relationship, datetime(2026, 3, 11, 1, 30))
+        with freeze_time(datetime(2026, 3, 12)):
+            elsewhere = self.env["mentoring.meeting"].create(
+                {"relationship_id": relationship.id, "date": date(2026, 3, 4), "duration": 1}
+            )
+            meeting = self.env["mentoring.meeting"].create(
+                {"relationship_id": relationship.id, "date": date(2026, 3, 3), "duration": 2}
+            )
+        self.assertFalse(elsewhere.calendar_event_id, "no planned meeting that day")
+        self.assertEqual((meeting.calendar_event_id, first.mentoring_meeting_id), (first, meeting))
+        self.assertFalse(
+            relationship.activity_ids.filtered(lambda a: a.calendar_event_id == first),
+            "the event's activity is done",
+        )
+        self.assertTrue(relationship.activity_ids.filtered(lambda a: a.calendar_event_id == second))
+        self.assertEqual(relationship._planned_calendar_events(), second)
+        with freeze_time(datetime(2026, 3, 12)):
+            with self.assertRaisesText(UserError, "already logged as held"):
+                first._mentoring_log_held({})
+        self.assertEqual(relationship.hours_total, 3)
+
     def test_log_held_refused(self):
         relationship = self._agreed()
         start = datetime(2026, 3, 4, 17, 0)
@@ -213,6 +281,38 @@ class TestIntroduction(CalendarCase):
         self.assertEqual(activity.activity_type_id, self.env.ref(MEETING_ACTIVITY))
         self.assertEqual(activity.user_id, self.coordinator)
         self.assertEqual(activity.summary, "Hold the three-way introduction meeting")
+
+    def test_introduction_activity_assigned_by_odoobot_from_a_token_link(self):
+        """The last acceptance comes from the e-mail's link (no login: the public user,
+        as superuser): the coordinator's activity is assigned by OdooBot, not by "Public
+        user"."""
+        public = self.env.ref("base.public_user")
+        with freeze_time(self.NOW):
+            relationship = self.env["mentoring.relationship"].create(
+                {
+                    "mentee_id": self.mentee.id,
+                    "mentor_id": self.mentor.id,
+                    "program_id": self.program.id,
+                    "coordinator_id": self.coordinator.id,
+                }
+            )
+            relationship.action_mentee_accept()
+            relationship.with_user(public).sudo().action_mentor_accept()
+        activity = self._introduction_activity(relationship)
+        self.assertEqual(activity.user_id, self.coordinator)
+        self.assertNotEqual(activity.create_uid, public)
+        self.assertEqual(activity.create_uid.id, SUPERUSER_ID)
+        notice = self.env["mail.message"].search(
+            [
+                ("model", "=", relationship._name),
+                ("res_id", "=", relationship.id),
+                ("partner_ids", "in", self.coordinator.partner_id.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertTrue(notice)
+        self.assertNotIn(public.partner_id, notice.author_id)
+        self.assertNotIn(public.name, "".join(notice.mapped("body")))
 
     def test_french_coordinator_gets_french_summary_and_messages(self):
         self.env["res.lang"]._activate_lang("fr_CA")

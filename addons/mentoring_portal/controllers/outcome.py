@@ -198,6 +198,7 @@ class MentoringOutcomeForm(http.Controller):
             return render_message(TITLE_INVALID, MSG_STOP_INVALID, status=404)
         if partner.mentoring_reminders_opt_out:
             return render_message(TITLE_STOPPED, MSG_ALREADY_STOPPED)
+        partner._track_set_author(partner)
         partner.mentoring_reminders_opt_out = True
         return render_message(TITLE_STOPPED, MSG_STOPPED, alert="success")
 
@@ -298,7 +299,7 @@ class MentoringOutcomeForm(http.Controller):
                 "outcome": outcome,
                 "intro": env._(
                     "Hello %(name)s, tell us how you are doing (%(checkpoint)s, %(program)s). "
-                    "Your answers help us follow how our participants do.",
+                    "Your answers help us see how our participants are doing.",
                     name=outcome.mentee_id.name,
                     checkpoint=checkpoint,
                     program=outcome.program_id.name,

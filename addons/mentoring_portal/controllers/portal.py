@@ -1,12 +1,16 @@
 """“My mentoring”: mentors and mentees follow and log their relationships in the portal.
 
-Portal users read their own relationships, meetings and goals through record rules
-(security/mentoring_portal_rules.xml) and write nothing over RPC. Every form here reads
-an explicit list of fields with the website's ``FormReader``, checks that what it names
-(relationship, calendar event, goal) belongs to the signed-in person, and only then
-writes with ``sudo()``. On a mistake the page comes back with the message next to the
-field and what was typed; nothing is saved. After a save, the browser is redirected (a
-reload does not post again) with a confirmation message chosen from a fixed list.
+Portal users have no access to ``mentoring.relationship`` (its staff-only fields would
+leak over RPC): the pages find the signed-in person's relationships as superuser with
+:func:`participant_domain`, the one definition of "their relationships". They read their
+meetings and goals through record rules (security/mentoring_portal_rules.xml) and write
+nothing over RPC. A relationship's page is for its signed-in mentee or mentor only (no
+access token). Every form here reads an explicit list of fields with the website's
+``FormReader``, checks that what it names (relationship, calendar event, goal) belongs
+to the signed-in person, and only then writes with ``sudo()``. On a mistake the page
+comes back with the message next to the field and what was typed; nothing is saved.
+After a save, the browser is redirected (a reload does not post again) with a
+confirmation message chosen from a fixed list.
 """
 
 import re
@@ -20,12 +24,14 @@ from odoo.addons.mentoring_base.models.mentoring_relationship import (
     PENDING_STAGE_TYPES,
 )
 from odoo.addons.mentoring_base.tools import schedule
-from odoo.addons.mentoring_website.controllers.form_reader import FormReader
+from odoo.addons.mentoring_calendar.models.mentoring_relationship import MAX_DAYS_AHEAD
+from odoo.addons.mentoring_website.controllers.form_reader import MSG_REQUIRED, FormReader
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
-from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date, formatLang, get_lang
+from odoo.tools.misc import babel_locale_parse, format_datetime, posix_to_ldml
 from odoo.tools.translate import LazyTranslate
 
 from ..models.mentoring_goal import MAX_COMMENT_LENGTH
@@ -39,6 +45,8 @@ DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
 DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TIME_PATTERN = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 HOURS_PATTERN = re.compile(r"[0-9]{1,2}(?:[.,][0-9]{1,2})?")
+# "1 h 30", "1h30", "2 h", "0h45": hours and minutes.
+HOURS_MINUTES_PATTERN = re.compile(r"([0-9]{1,2}) ?h ?(?:([0-9]{1,2}) ?(?:min)?)?", re.IGNORECASE)
 
 MSG_FIX_ERRORS = _lt("Nothing was saved yet: correct the fields marked below.")
 MSG_DATE = _lt("Enter a date, for example 2025-03-14.")
@@ -48,15 +56,21 @@ MSG_FUTURE_MEETING = _lt(
     "This date is still to come: log a meeting once it has taken place, or schedule it below."
 )
 MSG_BEFORE_AGREEMENT = _lt(
-    "The relationship started on %(date)s: a meeting of this relationship cannot be earlier."
+    "Your mentoring relationship started on %(date)s: the meeting cannot have taken place before."
 )
 MSG_PAST_SCHEDULE = _lt("Choose a date and time to come.")
+MSG_TOO_FAR_AHEAD = _lt(
+    "Choose a date within the next %(days)s days: meetings are planned at most that far ahead."
+)
 MSG_NOT_UNDER_WAY = _lt(
     "This relationship is not under way: meetings and goals can no longer be changed here."
 )
 MSG_EVENT = _lt("This planned meeting is not one of this relationship's: reload the page.")
 MSG_EVENT_NOT_STARTED = _lt("This meeting has not started yet: confirm it once it is over.")
 MSG_GOAL = _lt("This goal is not in this mentee's action plan: reload the page.")
+LABEL_CHECKIN = _lt("Monthly check-in of %(month)s")
+LABEL_CHECKIN_UNDATED = _lt("Monthly check-in")
+LABEL_CLOSING = _lt("Closing questionnaire")
 MESSAGES = {
     "meeting_logged": _lt("The meeting is logged. Thank you!"),
     "held_logged": _lt("The planned meeting is confirmed as held. Thank you!"),
@@ -68,6 +82,43 @@ MESSAGES = {
 }
 
 
+def participant_domain(partner):
+    """The relationships (``mentoring.relationship``) ``partner`` takes part in, as its
+    mentee or its mentor: the one definition of a person's relationships in "My
+    mentoring" (home counter, list, relationship page and its forms). A proposal
+    cancelled before any agreement (someone declined it) is left out.
+
+    Portal users have no access to relationships: search with this domain as superuser.
+
+    :param partner: ``res.partner`` of the signed-in person (empty: no relationship)
+    :return: a domain (list) on ``mentoring.relationship``
+    """
+    if not partner:
+        return [("id", "=", False)]
+    return [
+        "|",
+        ("mentee_id.partner_id", "=", partner.id),
+        ("mentor_id.partner_id", "=", partner.id),
+        "|",
+        ("stage_type", "!=", "cancelled"),
+        ("agreement_date", "!=", False),
+    ]
+
+
+def parse_hours(raw):
+    """Hours typed in a form: ``1.5``, ``1,5``, ``1 h 30``, ``1h30`` or ``2 h``.
+
+    :param str raw: the stripped text typed
+    :return: float hours, or ``None`` when the text is not a duration
+    """
+    if HOURS_PATTERN.fullmatch(raw):
+        return float(raw.replace(",", "."))
+    match = HOURS_MINUTES_PATTERN.fullmatch(raw)
+    if match and int(match[2] or 0) < 60:
+        return int(match[1]) + int(match[2] or 0) / 60.0
+    return None
+
+
 class PortalFormReader(FormReader):
     """The website's form reader, with the dates, times and durations of meetings."""
 
@@ -77,7 +128,7 @@ class PortalFormReader(FormReader):
         self.values[key] = raw
         if not raw:
             if required:
-                self.error(key, _lt("This field is required."))
+                self.error(key, MSG_REQUIRED)
             return None
         try:
             if not DATE_PATTERN.fullmatch(raw):
@@ -91,22 +142,24 @@ class PortalFormReader(FormReader):
         """A time of day as a time input sends it (``HH:MM``); ``None`` when empty or wrong."""
         raw = self._raw(key)
         self.values[key] = raw
-        match = TIME_PATTERN.fullmatch(raw)
-        if not raw and not required:
+        if not raw:
+            if required:
+                self.error(key, MSG_REQUIRED)
             return None
+        match = TIME_PATTERN.fullmatch(raw)
         if not match or int(match[1]) > 23 or int(match[2]) > 59:
             self.error(key, MSG_TIME)
             return None
         return time(int(match[1]), int(match[2]))
 
     def hours(self, key, required=True):
-        """A duration in hours, more than 0 and at most ``schedule.MAX_MEETING_HOURS``,
-        typed with a point or a comma (``1.5``, ``1,5``); ``None`` when empty or wrong."""
+        """A duration in hours, more than 0 and at most ``schedule.MAX_MEETING_HOURS``
+        (see :func:`parse_hours`); ``None`` when empty or wrong."""
         raw = self._raw(key)
         self.values[key] = raw
         if not raw and not required:
             return None
-        value = float(raw.replace(",", ".")) if HOURS_PATTERN.fullmatch(raw) else 0.0
+        value = parse_hours(raw) or 0.0
         if not 0 < value <= schedule.MAX_MEETING_HOURS:
             self.error(key, MSG_HOURS, maximum=schedule.MAX_MEETING_HOURS)
             return None
@@ -121,11 +174,10 @@ class MentoringCustomerPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "mentoring_count" in counters:
-            Relationship = request.env["mentoring.relationship"]
             values["mentoring_count"] = (
-                Relationship.search_count(self._participant_domain())
-                if Relationship.has_access("read")
-                else 0
+                request.env["mentoring.relationship"]
+                .sudo()
+                .search_count(participant_domain(request.env.user.partner_id))
             )
         return values
 
@@ -141,15 +193,13 @@ class MentoringCustomerPortal(CustomerPortal):
     )
     def portal_my_mentoring(self, page=1, **kwargs):
         """The signed-in person's relationships: proposals, under way, past."""
-        Relationship = request.env["mentoring.relationship"]
-        relationships = Relationship.browse()
-        total = 0
-        if Relationship.has_access("read"):
-            domain = self._participant_domain()
-            total = Relationship.search_count(domain)
+        Relationship = request.env["mentoring.relationship"].sudo()
+        domain = participant_domain(request.env.user.partner_id)
+        total = Relationship.search_count(domain)
         pager = portal_pager(
             url=MY_MENTORING_URL, total=total, page=page, step=self._items_per_page
         )
+        relationships = Relationship.browse()
         if total:
             relationships = Relationship.search(
                 domain,
@@ -157,8 +207,7 @@ class MentoringCustomerPortal(CustomerPortal):
                 limit=self._items_per_page,
                 offset=pager["offset"],
             )
-        request.session["my_mentoring_history"] = relationships.ids[:100]
-        rows = [self._list_row(relationship) for relationship in relationships.sudo()]
+        rows = [self._list_row(relationship) for relationship in relationships]
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -168,6 +217,7 @@ class MentoringCustomerPortal(CustomerPortal):
                 "current": [row for row in rows if row["section"] == "current"],
                 "past": [row for row in rows if row["section"] == "past"],
                 "default_url": MY_MENTORING_URL,
+                "format_hours": self._format_hours,
             }
         )
         return request.render("mentoring_portal.portal_my_mentoring", values)
@@ -175,27 +225,17 @@ class MentoringCustomerPortal(CustomerPortal):
     @http.route(
         f"{MY_MENTORING_URL}/<int:relationship_id>",
         type="http",
-        auth="public",
+        auth="user",
         website=True,
         methods=["GET"],
         sitemap=False,
     )
-    def portal_my_mentoring_relationship(
-        self, relationship_id, access_token=None, message=None, **kwargs
-    ):
-        """One relationship, for its mentee or mentor (signed in), or read-only with the
-        relationship's access token. Anyone else gets the "not found" page."""
-        if request.env.user._is_public() and not access_token:
-            return request.redirect(
-                f"/web/login?redirect={MY_MENTORING_URL}/{int(relationship_id)}"
-            )
-        try:
-            relationship = self._document_check_access(
-                "mentoring.relationship", relationship_id, access_token
-            )
-        except (AccessError, MissingError):
-            raise request.not_found() from None
-        return self._render_relationship(relationship, access_token=access_token, message=message)
+    def portal_my_mentoring_relationship(self, relationship_id, message=None, **kwargs):
+        """One relationship, for its signed-in mentee or mentor; the "not found" page for
+        anyone else (other participants, staff and agency referrers: they use the back
+        office). No access token opens it."""
+        relationship = self._own_relationship(relationship_id)
+        return self._render_relationship(relationship, message=message)
 
     # -- forms ----------------------------------------------------------------------
 
@@ -212,7 +252,7 @@ class MentoringCustomerPortal(CustomerPortal):
         agreement), duration, mode, topics, next steps."""
         relationship = self._own_relationship(relationship_id)
         reader = self._reader()
-        tz = self._tz()
+        tz = self._tz(relationship)
         meeting_date = reader.date("date")
         duration = reader.hours("duration")
         mode = reader.selection("mode", self._choices("mentoring.meeting", "mode"))
@@ -276,7 +316,7 @@ class MentoringCustomerPortal(CustomerPortal):
             values["duration"] = duration
         try:
             with request.env.cr.savepoint():
-                event.with_context(tz=self._tz())._mentoring_log_held(values)
+                event.with_context(tz=self._tz(relationship))._mentoring_log_held(values)
         except (UserError, ValidationError) as problem:
             return self._render_form_error(relationship, form, reader, problem)
         return self._redirect(relationship, "held_logged")
@@ -297,12 +337,22 @@ class MentoringCustomerPortal(CustomerPortal):
         day = reader.date("start_date")
         at = reader.clock("start_time")
         duration = reader.hours("duration")
+        tz = self._tz(relationship)
         start = False
-        if day and at:
-            local = pytz.timezone(self._tz()).localize(datetime.combine(day, at))
-            start = local.astimezone(pytz.utc).replace(tzinfo=None)
-            if start <= fields.Datetime.now():
+        if day:
+            today = fields.Date.context_today(relationship.with_context(tz=tz))
+            if day > today + timedelta(days=MAX_DAYS_AHEAD):
+                reader.error("start_date", MSG_TOO_FAR_AHEAD, days=MAX_DAYS_AHEAD)
+            elif day < today:
                 reader.error("start_date", MSG_PAST_SCHEDULE)
+            elif at:
+                local = pytz.timezone(tz).localize(datetime.combine(day, at))
+                start = local.astimezone(pytz.utc).replace(tzinfo=None)
+                now = fields.Datetime.now()
+                if start <= now:
+                    reader.error("start_date", MSG_PAST_SCHEDULE)
+                elif start > now + timedelta(days=MAX_DAYS_AHEAD):
+                    reader.error("start_date", MSG_TOO_FAR_AHEAD, days=MAX_DAYS_AHEAD)
         if error := self._form_problem(reader, relationship):
             return error("schedule")
         self._lock(relationship)
@@ -318,7 +368,9 @@ class MentoringCustomerPortal(CustomerPortal):
             return self._redirect(relationship, "already_scheduled")
         try:
             with request.env.cr.savepoint():
-                relationship.with_context(tz=self._tz())._schedule_calendar_meeting(start, duration)
+                relationship.with_context(tz=tz)._schedule_calendar_meeting(
+                    start, duration, scheduled_by=request.env.user.partner_id
+                )
         except (UserError, ValidationError) as problem:
             return self._render_form_error(relationship, "schedule", reader, problem)
         return self._redirect(relationship, "scheduled")
@@ -357,28 +409,9 @@ class MentoringCustomerPortal(CustomerPortal):
 
     # -- checks -----------------------------------------------------------------------
 
-    def _participant_domain(self):
-        """Relationships of the signed-in person as mentee or mentor (record rules apply
-        on top). Their mentee and mentor records are found as superuser: portal users do
-        not read those models."""
-        partner = request.env.user.partner_id
-        mentees = (
-            request.env["mentoring.mentee"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id", "=", partner.id)])
-        )
-        mentors = (
-            request.env["mentoring.mentor"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id", "=", partner.id)])
-        )
-        return ["|", ("mentee_id", "in", mentees.ids), ("mentor_id", "in", mentors.ids)]
-
     def _party(self, relationship):
         """'mentee' or 'mentor': the signed-in person's side of ``relationship``; False
-        for anyone else (staff, a token holder)."""
+        for anyone else."""
         partner = request.env.user.partner_id
         if relationship.mentee_id.partner_id == partner:
             return "mentee"
@@ -387,16 +420,17 @@ class MentoringCustomerPortal(CustomerPortal):
         return False
 
     def _own_relationship(self, relationship_id):
-        """The relationship (as superuser) if the signed-in person is its mentee or mentor
-        and reads it; otherwise the "not found" page (no token is accepted for a form)."""
-        relationship = request.env["mentoring.relationship"].browse(relationship_id)
-        if (
-            not relationship.has_access("read")
-            or not relationship.exists()
-            or not self._party(relationship.sudo())
-        ):
+        """The relationship (as superuser) if it is one of the signed-in person's
+        (:func:`participant_domain`); otherwise the "not found" page."""
+        domain = participant_domain(request.env.user.partner_id)
+        relationship = (
+            request.env["mentoring.relationship"]
+            .sudo()
+            .search([("id", "=", int(relationship_id)), *domain], limit=1)
+        )
+        if not relationship:
             raise request.not_found()
-        return relationship.sudo()
+        return relationship
 
     def _form_problem(self, reader, relationship):
         """None when the form can be saved; else a function rendering the page again with
@@ -440,7 +474,7 @@ class MentoringCustomerPortal(CustomerPortal):
             reader.error(
                 "date",
                 MSG_BEFORE_AGREEMENT,
-                date=fields.Date.to_string(relationship.agreement_date),
+                date=format_date(request.env, relationship.agreement_date),
             )
 
     def _recent_identical_meeting(self, values):
@@ -465,12 +499,56 @@ class MentoringCustomerPortal(CustomerPortal):
         httprequest = request.httprequest
         return PortalFormReader(request.env, httprequest.form, httprequest.files)
 
-    def _tz(self):
-        """The person's time zone: their user's, else their browser's, else UTC."""
-        for name in (request.env.user.tz, request.httprequest.cookies.get("tz")):
-            if name in pytz.all_timezones_set:
+    def _tz(self, relationship):
+        """The time zone the person's dates and times are read and shown in: their
+        user's, else their contact's, else the relationship's coordinator's, else the
+        company's, else UTC (portal users usually have none of their own).
+
+        :param relationship: the relationship of the page (superuser)
+        :return: str, a time zone name of ``pytz``
+        """
+        user = request.env.user
+        for name in (
+            user.tz,
+            user.partner_id.tz,
+            relationship.coordinator_id.tz,
+            request.env.company.sudo().partner_id.tz,
+        ):
+            if name and name in pytz.all_timezones_set:
                 return name
         return "UTC"
+
+    def _format_hours(self, hours, digits=2):
+        """Hours as text in the page's language (``2.50``, « 2,50 »)."""
+        return formatLang(request.env, hours or 0.0, digits=digits)
+
+    def _hours_input(self, hours):
+        """Hours as typed in a duration field, shortest form, in the page's language's
+        decimal separator (``1.5``, « 1,5 », ``2``)."""
+        text = f"{round(hours or 0.0, 2):g}"
+        return text.replace(".", get_lang(request.env).decimal_point or ".")
+
+    def _format_start(self, value, tz):
+        """A calendar event's start (naive UTC) in ``tz``, in the page's language's date
+        and time formats, without seconds (as the back office shows it)."""
+        lang = get_lang(request.env)
+        locale = babel_locale_parse(lang.code)
+        time_format = re.sub(r"[:.]?%S", "", lang.time_format)
+        date_pattern = posix_to_ldml(lang.date_format, locale=locale)
+        pattern = f"{date_pattern} {posix_to_ldml(time_format, locale=locale)}"
+        return format_datetime(request.env, value, tz=tz, dt_format=pattern)
+
+    def _questionnaire_label(self, answer):
+        """What a questionnaire to answer is: the monthly check-in of which month, or the
+        closing questionnaire; in the page's language."""
+        if answer.mentoring_kind == "closing":
+            return request.env._(LABEL_CLOSING)
+        checkin = answer.mentoring_checkin_id
+        if not checkin.date:
+            return request.env._(LABEL_CHECKIN_UNDATED)
+        month = format_date(request.env, checkin.date, date_format="MMMM y")
+        label = request.env._(LABEL_CHECKIN)
+        return label % {"month": month}
 
     def _choices(self, model, field):
         return dict(request.env[model]._fields[field]._description_selection(request.env))
@@ -542,36 +620,28 @@ class MentoringCustomerPortal(CustomerPortal):
         return rows
 
     def _render_relationship(
-        self,
-        relationship,
-        access_token=None,
-        message=None,
-        form=None,
-        values=None,
-        errors=None,
-        form_error=None,
+        self, relationship, message=None, form=None, values=None, errors=None, form_error=None
     ):
+        """The page of ``relationship`` (superuser, one of the signed-in person's)."""
         party = self._party(relationship)
         other = relationship.mentor_id if party == "mentee" else relationship.mentee_id
         ongoing = relationship.stage_type in ONGOING_STAGE_TYPES
-        tz = self._tz()
+        tz = self._tz(relationship)
         now = fields.Datetime.now()
         planned = relationship._planned_calendar_events()
         goals = relationship.mentee_id.goal_ids
         if not (party == "mentee" or (party == "mentor" and relationship.is_open)):
             goals = goals.browse()
-        profile = []
         if party == "mentor":
             profile = self._mentee_profile(relationship)
-        elif party == "mentee":
+        else:
             profile = self._mentor_profile(relationship)
-        questionnaires = (
-            relationship._pending_questionnaires(request.env.user.partner_id)
-            if party
-            else request.env["survey.user_input"].browse()
-        )
+        questionnaires = [
+            (answer, self._questionnaire_label(answer))
+            for answer in relationship._pending_questionnaires(request.env.user.partner_id)
+        ]
         today = fields.Date.context_today(relationship.with_context(tz=tz))
-        default_duration = round((relationship.weekly_minutes or 60) / 60.0, 2)
+        default_duration = (relationship.weekly_minutes or 60) / 60.0
         values = values or {}
         page_values = self._prepare_portal_layout_values()
         page_values.update(
@@ -591,11 +661,15 @@ class MentoringCustomerPortal(CustomerPortal):
                 "can_act": bool(party and ongoing),
                 "tz": tz,
                 "today": fields.Date.to_string(today),
+                "last_day": fields.Date.to_string(today + timedelta(days=MAX_DAYS_AHEAD)),
                 "max_hours": schedule.MAX_MEETING_HOURS,
                 "modes": list(self._choices("mentoring.meeting", "mode").items()),
                 "goal_statuses": list(self._choices("mentoring.goal", "status").items()),
                 "status_labels": self._choices("mentoring.goal", "status"),
                 "mode_labels": self._choices("mentoring.meeting", "mode"),
+                "format_hours": self._format_hours,
+                "hours_input": self._hours_input,
+                "format_start": lambda value: self._format_start(value, tz),
                 "form": form,
                 "form_values": values,
                 "errors": errors or {},
@@ -603,7 +677,7 @@ class MentoringCustomerPortal(CustomerPortal):
                 "message": request.env._(MESSAGES[message]) if message in MESSAGES else False,
                 "meeting_defaults": {
                     "date": fields.Date.to_string(today),
-                    "duration": f"{default_duration:g}",
+                    "duration": self._hours_input(default_duration),
                     "mode": "in_person",
                 },
                 "action_base": request.env["ir.http"]._url_for(
@@ -611,8 +685,5 @@ class MentoringCustomerPortal(CustomerPortal):
                 ),
                 "list_url": request.env["ir.http"]._url_for(MY_MENTORING_URL),
             }
-        )
-        page_values = self._get_page_view_values(
-            relationship, access_token, page_values, "my_mentoring_history", False
         )
         return request.render("mentoring_portal.portal_my_mentoring_relationship", page_values)

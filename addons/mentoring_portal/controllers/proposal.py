@@ -9,6 +9,7 @@ CSRF token. The record is read as superuser only once the token named it.
 import logging
 
 from odoo import http
+from odoo.addons.mentoring_base.models.mentoring_relationship import PENDING_STAGE_TYPES
 from odoo.addons.mentoring_website.controllers.form_reader import FormReader
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
@@ -30,8 +31,9 @@ MSG_ALREADY_ACCEPTED = _lt("You already accepted this proposal. Nothing was chan
 MSG_ALREADY_DECLINED = _lt("You already declined this proposal. Nothing was changed.")
 TITLE_CLOSED = _lt("This proposal is closed")
 MSG_CLOSED = _lt(
-    "This proposal no longer awaits an answer: it was withdrawn, declined or has already "
-    "started. Nothing was changed. Your coordinator can tell you more."
+    "This proposal no longer awaits an answer: it was withdrawn or declined, or the "
+    "mentoring relationship has started. Nothing was changed. Your coordinator can tell "
+    "you more."
 )
 TITLE_ACCEPTED = _lt("Thank you, your answer is recorded")
 MSG_ACCEPTED_BOTH = _lt(
@@ -53,6 +55,16 @@ MSG_NOT_RECORDED = _lt(
     "We could not record your acceptance: the places of this mentoring relationship are "
     "no longer free. Nothing was changed. Your coordinator has been told and will contact "
     "you."
+)
+MSG_MY_MENTORING = _lt("Follow your mentoring (meetings, goals, questionnaires) in “My mentoring”.")
+LINK_MY_MENTORING = _lt("Go to “My mentoring”")
+MSG_INVITATION_BOTH = _lt(
+    "You will also receive an e-mail inviting you to “My mentoring”, your personal page "
+    "where you follow your mentoring: choose your password from that e-mail."
+)
+MSG_INVITATION_WAITING = _lt(
+    "Once you have both accepted, you will also receive an e-mail inviting you to “My "
+    "mentoring”, your personal page where you follow your mentoring."
 )
 MSG_REASON_REQUIRED = _lt("Tell us in a few words why you decline.")
 MSG_FIX_ERRORS = _lt("Your answer was not sent yet: correct the field marked below.")
@@ -96,6 +108,7 @@ class MentoringProposal(http.Controller):
         if blocked:
             return blocked
         partner = relationship._party_partner(party)
+        had_account = bool(partner.user_ids)
         try:
             with request.env.cr.savepoint():
                 relationship._answer_proposal(party, "accepted")
@@ -114,7 +127,10 @@ class MentoringProposal(http.Controller):
             return self._render_message(TITLE_NOT_RECORDED, MSG_NOT_RECORDED, alert="warning")
         both = relationship.mentee_decision == relationship.mentor_decision == "accepted"
         return self._render_message(
-            TITLE_ACCEPTED, MSG_ACCEPTED_BOTH if both else MSG_ACCEPTED_WAITING, alert="success"
+            TITLE_ACCEPTED,
+            MSG_ACCEPTED_BOTH if both else MSG_ACCEPTED_WAITING,
+            alert="success",
+            **self._my_mentoring_values(relationship, party, had_account, both),
         )
 
     @http.route(
@@ -132,6 +148,7 @@ class MentoringProposal(http.Controller):
         blocked = self._blocked(lock_for_answer(relationship), party)
         if blocked:
             return blocked
+        partner = relationship._party_partner(party)
         reader = FormReader(request.env, request.httprequest.form, request.httprequest.files)
         reason = reader.text("reason", max_length=REASON_MAX_LENGTH, multiline=True)
         if not reason:
@@ -147,7 +164,12 @@ class MentoringProposal(http.Controller):
         except (UserError, ValidationError) as error:
             _logger.info("Proposal %s: %s could not decline (%s).", relationship.id, party, error)
             return self._render_message(TITLE_CLOSED, MSG_CLOSED, alert="warning")
-        return self._render_message(TITLE_DECLINED, MSG_DECLINED, alert="info")
+        return self._render_message(
+            TITLE_DECLINED,
+            MSG_DECLINED,
+            alert="info",
+            **self._my_mentoring_values(relationship, party, bool(partner.user_ids), False),
+        )
 
     # -- helpers ------------------------------------------------------------------------
 
@@ -167,18 +189,21 @@ class MentoringProposal(http.Controller):
         form_error = env._(MSG_FIX_ERRORS) if errors else False
         person = relationship.mentee_id if party == "mentee" else relationship.mentor_id
         other = relationship.mentor_id if party == "mentee" else relationship.mentee_id
+        # "the Career Mentoring Program", "the program “Emploi Ottawa”" (in the page's
+        # language: "du Programme...", "du programme « Emploi Ottawa »").
+        program = relationship.program_id._name_in_text()
         if party == "mentee":
             proposal_text = env._(
-                "Good news: we propose %(mentor)s as your mentor in %(program)s.",
+                "Good news: we propose %(mentor)s as your mentor in the %(program)s.",
                 mentor=other.name,
-                program=relationship.program_id.name,
+                program=program,
             )
         else:
             proposal_text = env._(
                 "Thank you for volunteering as a mentor. We propose that you mentor "
-                "%(mentee)s in %(program)s.",
+                "%(mentee)s in the %(program)s.",
                 mentee=other.name,
-                program=relationship.program_id.name,
+                program=program,
             )
         return request.render(
             "mentoring_portal.proposal_page",
@@ -190,7 +215,7 @@ class MentoringProposal(http.Controller):
                 "greeting": env._("Hello %(name)s,", name=person.name),
                 "proposal_text": proposal_text,
                 "rhythm_text": env._(
-                    "You then meet about %(minutes)s minutes a week for %(weeks)s weeks.",
+                    "You will then meet about %(minutes)s minutes a week for %(weeks)s weeks.",
                     minutes=relationship.weekly_minutes,
                     weeks=relationship.program_id.default_length_weeks,
                 ),
@@ -202,8 +227,31 @@ class MentoringProposal(http.Controller):
             },
         )
 
-    def _render_message(self, title, message, alert="secondary", status=200):
-        return render_message(title, message, alert=alert, status=status)
+    def _my_mentoring_values(self, relationship, party, had_account, both):
+        """What the thank-you page says about "My mentoring": a link for a person who
+        had an account before answering; else, after an acceptance, that the
+        invitation comes by e-mail (sent once both accepted: ``_sign_agreement``),
+        unless staff opted them out or they have no e-mail address."""
+        if had_account:
+            return {
+                "link_url": localized("/my/mentoring"),
+                "link_label": LINK_MY_MENTORING,
+                "note": MSG_MY_MENTORING,
+            }
+        person = relationship.sudo()[f"{party}_id"]
+        if person.portal_invitation_opt_out or not person.partner_id.email_normalized:
+            return {}
+        if both:
+            # Invited as the agreement was signed, unless the invitation failed.
+            if not person.partner_id.user_ids:
+                return {}
+            return {"note": MSG_INVITATION_BOTH}
+        if relationship.stage_type not in PENDING_STAGE_TYPES:
+            return {}
+        return {"note": MSG_INVITATION_WAITING}
+
+    def _render_message(self, title, message, alert="secondary", status=200, **extra):
+        return render_message(title, message, alert=alert, status=status, **extra)
 
 
 def localized(path):
@@ -211,12 +259,22 @@ def localized(path):
     return request.env["ir.http"]._url_for(path)
 
 
-def render_message(title, message, alert="secondary", status=200):
-    """A page with one translated message (lazy translations), in the page's language."""
+def render_message(
+    title, message, alert="secondary", status=200, note=None, link_url=None, link_label=None
+):
+    """A page with one translated message (lazy translations), in the page's language;
+    optionally a second paragraph ``note`` and a button ``link_label`` to ``link_url``."""
     env = request.env
     return request.render(
         "mentoring_portal.token_message_page",
-        {"title": env._(title), "message": env._(message), "alert": alert},
+        {
+            "title": env._(title),
+            "message": env._(message),
+            "alert": alert,
+            "note": env._(note) if note else False,
+            "link_url": link_url,
+            "link_label": env._(link_label) if link_label else False,
+        },
         status=status,
     )
 

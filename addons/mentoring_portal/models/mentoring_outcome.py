@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -75,13 +75,15 @@ class MentoringOutcome(models.Model):
 
     @api.model
     def _from_portal_token(self, token):
-        """The outcome (superuser) an outcome token was made for, or an empty recordset:
-        the token must be intact, unexpired, and its contact still the mentee's."""
-        empty = self.sudo().browse()
+        """The outcome an outcome token was made for, with the superuser's identity
+        (``SUPERUSER_ID``: what the answer changes is not authored "Public user"), in
+        the current language; or an empty recordset. The token must be intact,
+        unexpired, and its contact still the mentee's."""
+        empty = self.with_user(SUPERUSER_ID).browse()
         values = read_signed_token(self.env, OUTCOME_SCOPE, token, 2)
         if not values or not all(isinstance(value, int) for value in values):
             return empty
-        outcome = self.sudo().browse(values[0]).exists()
+        outcome = empty.browse(values[0]).exists()
         if not outcome or outcome._mentee_partner().id != values[1]:
             return empty
         return outcome
@@ -90,7 +92,8 @@ class MentoringOutcome(models.Model):
 
     def _submit_from_portal(self, values):
         """Save the mentee's answers (already checked by the form) and ask the
-        coordinator to confirm them.
+        coordinator to confirm them. Written in the staff's language (tracked values,
+        notes, to-dos), the tracked changes authored by the mentee.
 
         :param dict values: values of :data:`PORTAL_FIELDS` only
         :raise UserError: the checkpoint is not awaiting an answer
@@ -101,17 +104,19 @@ class MentoringOutcome(models.Model):
             raise UserError(self.env._("This outcome is not awaiting an answer."))
         values = {key: value for key, value in values.items() if key in PORTAL_FIELDS}
         today = fields.Date.context_today(self)
-        self.write({**values, "state": "answered", "answered_on": today})
-        partner = self._mentee_partner()
         env = self._staff_env()
-        self.message_post(
+        outcome = self.with_env(env)
+        partner = outcome._mentee_partner()
+        outcome._track_set_author(partner)
+        outcome.write({**values, "state": "answered", "answered_on": today})
+        outcome.message_post(
             body=env._("%(person)s answered the outcome form.", person=partner.name),
             author_id=partner.id,
             subtype_xmlid="mail.mt_note",
         )
-        self._close_staff_todos("record_outcome", FEEDBACK_ANSWERED)
-        self._schedule_staff_todo(
-            self.relationship_id.coordinator_id or self.env.ref("base.user_admin"),
+        outcome._close_staff_todos("record_outcome", FEEDBACK_ANSWERED)
+        outcome._schedule_staff_todo(
+            outcome.relationship_id.coordinator_id or self.env.ref("base.user_admin"),
             "confirm_outcome",
             TODO_CONFIRM_OUTCOME,
         )

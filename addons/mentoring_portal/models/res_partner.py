@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL
 from odoo.tools.misc import hash_sign, verify_hash_signed
 
@@ -89,11 +89,14 @@ class ResPartner(models.Model):
 
     @api.model
     def _mentoring_from_opt_out_token(self, token):
-        """The partner (superuser) an opt-out token was made for, or an empty recordset."""
+        """The partner an opt-out token was made for, with the superuser's identity
+        (``SUPERUSER_ID``: the change is not authored "Public user"), or an empty
+        recordset."""
+        empty = self.with_user(SUPERUSER_ID).browse()
         values = read_signed_token(self.env, OPT_OUT_SCOPE, token, 1)
         if not values or not isinstance(values[0], int):
-            return self.sudo().browse()
-        return self.sudo().browse(values[0]).exists()
+            return empty
+        return empty.browse(values[0]).exists()
 
     def _mentoring_public_url(self, path):
         """Absolute URL of the public page ``path`` in this person's language: the

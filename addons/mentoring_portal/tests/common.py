@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 from lxml import html
@@ -125,7 +126,29 @@ class PortalCase(HttpCase, MentoringCase):
         values.update(overrides)
         return {key: value for key, value in values.items() if value is not None}
 
+    def _event(self, relationship, start, duration=1.0):
+        """A planned meeting of ``relationship`` in the calendar, made by staff."""
+        return (
+            self.env["calendar.event"]
+            .sudo()
+            .create(
+                {
+                    "name": "Mentoring meeting",
+                    "start": start,
+                    "stop": start + timedelta(hours=duration),
+                    "duration": duration,
+                    "mentoring_relationship_id": relationship.id,
+                    "mentoring_kind": "meeting",
+                    "partner_ids": [
+                        (4, relationship.mentee_id.partner_id.id),
+                        (4, relationship.mentor_id.partner_id.id),
+                    ],
+                }
+            )
+        )
+
     def field_error(self, response, form, key):
-        """The message under field ``key`` of form ``form``, or None."""
+        """The message under field ``key`` of form ``form``, or None (spaces collapsed;
+        non-breaking spaces kept: French typography is part of the message)."""
         nodes = self.page(response).xpath(f'//*[@id="{form}_{key}_error"]')
-        return " ".join(nodes[0].text_content().split()) if nodes else None
+        return re.sub(r"[ \t\r\n]+", " ", nodes[0].text_content()).strip() if nodes else None

@@ -5,11 +5,13 @@ from odoo.tests import tagged
 @tagged("post_install", "-at_install")
 class TestAccessMatrix(base_matrix.TestAccessMatrix):
     """mentoring_portal's rows of the access matrix (tests/access_matrix.csv): once the
-    portal is installed, a portal user reads the relationships they take part in, their
-    meetings and their mentee's goals (``participant``) and writes none of them (the
-    calendar events they attend are in mentoring_calendar's matrix). The other roles'
-    rows of these models are base's, checked here again on base's two agency worlds
-    (base's test leaves them to this one)."""
+    portal is installed, a portal user reads the meetings of the relationships they take
+    part in and the goals of their own or their mentee's action plan (``participant``)
+    and writes none of them. Relationships themselves stay as base leaves them: no access
+    for portal users ("My mentoring" finds theirs as superuser). The calendar events they
+    attend are in mentoring_calendar's matrix. The other roles' rows of meetings and
+    goals are base's, checked here again on base's two agency worlds (base's test leaves
+    them to this one)."""
 
     _matrix_module = "mentoring_portal"
 
@@ -33,5 +35,4 @@ class TestAccessMatrix(base_matrix.TestAccessMatrix):
                 return own.meeting_ids, other.meeting_ids
             if model == "mentoring.goal":
                 return own.mentee_id.goal_ids, other.mentee_id.goal_ids
-            return own, other
         return super()._matrix_records(model, role)

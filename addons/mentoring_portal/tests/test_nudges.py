@@ -79,6 +79,28 @@ class TestNudges(PortalTokenCase):
         self.run_cron(35)
         self.assertEqual(len(self.nudges()), 2)
 
+    def test_mentor_without_account_invited_before_the_nudge(self):
+        # A mentor active before this addon was installed has no account: the reminder
+        # links to "My mentoring", so the portal invitation comes first.
+        self.mentor.partner_id.user_ids.unlink()
+        self.run_cron(14)
+        user = self.mentor.partner_id.user_ids
+        self.assertTrue(user.has_group("base.group_portal"))
+        invitation = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "res.users"), ("res_id", "=", user.id)])
+        )
+        self.assertEqual(len(invitation), 1)
+        self.assertLess(invitation.id, self.nudges().id, "invited before the reminder")
+        # Staff's opt-out: reminded, not invited.
+        self.mentor.partner_id.user_ids.unlink()
+        self.mentor.portal_invitation_opt_out = True
+        self.relationship.mentor_nudged_silence_from = False
+        self.run_cron(15)
+        self.assertEqual(len(self.nudges()), 2)
+        self.assertFalse(self.mentor.partner_id.user_ids)
+
     def test_french_mentor_nudged_in_french(self):
         self.mentor.partner_id.lang = "fr_CA"
         self.run_cron(14)

@@ -109,3 +109,48 @@ class TestPortalInvitation(MentoringCase, MockEmail):
         mentor = self._mentor("Eva Roy")
         with self.assertRaises(AccessError):
             mentor.with_user(self.mentoring_user).write({"portal_invitation_opt_out": True})
+
+    def test_both_invited_when_the_agreement_is_signed(self):
+        """People already available or ready before this addon was installed never got
+        an invitation: they get it when they sign an agreement."""
+        mentee = self._mentee("Amina Haddad", lang="fr_CA")
+        mentor = self._mentor("Jean Tremblay")
+        opted_out = self._mentor("Paul Roy", portal_invitation_opt_out=True)
+        existing = self.env["res.users"].create(
+            {"name": "Eva Roy", "login": "eva.roy.login", "email": "eva.roy@example.com"}
+        )
+        with_user = self._mentor("Eva Roy", partner_id=existing.partner_id.id)
+        for person in (mentee, mentor, opted_out, with_user):
+            self.assertFalse(self.notes(person))
+        with self.mock_mail_gateway():
+            relationship = self._agreed_relationship(mentee, mentor)
+        self.assertEqual(relationship.stage_type, "active")
+        for person, lang in ((mentee, "fr_CA"), (mentor, "en_US")):
+            user = person.partner_id.user_ids
+            self.assertTrue(user.has_group("base.group_portal"), person.name)
+            self.assertEqual(user.lang, lang)
+            self.assertEqual(
+                len(
+                    self._new_mails.filtered(
+                        lambda mail, p=person: p.partner_id in mail.recipient_ids
+                    )
+                ),
+                1,
+            )
+            self.assertIn("Portal invitation e-mailed", self.notes(person).body)
+        # Staff's opt-out is respected; a person with an account is not invited again
+        # (and no note repeats it at each agreement).
+        other_mentee = self._mentee("Omar Said")
+        third_mentee = self._mentee("Lina Chen")
+        with self.mock_mail_gateway():
+            self._agreed_relationship(other_mentee, opted_out)
+            self._agreed_relationship(third_mentee, with_user)
+        self.assertFalse(opted_out.partner_id.user_ids)
+        self.assertFalse(self.notes(opted_out))
+        self.assertEqual(with_user.partner_id.user_ids, existing)
+        self.assertFalse(self.notes(with_user))
+        self.assertFalse(
+            self._new_mails.filtered(
+                lambda mail: (opted_out.partner_id | existing.partner_id) & mail.recipient_ids
+            )
+        )

@@ -1,7 +1,10 @@
 import json
 from datetime import date, datetime, timedelta
 
+import pytz
+
 from odoo.addons.mentoring_base.tools import schedule
+from odoo.addons.mentoring_calendar.models.mentoring_relationship import MAX_DAYS_AHEAD
 from odoo.fields import Datetime
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -124,30 +127,107 @@ class TestMyMentoringPages(PortalCase):
                 self.assertEqual(response.status_code, 404)
         self.assertEqual(self.other_relationship.meeting_count, 1)
         self.assertFalse(self.other_goal.mentor_comment)
-        # A visitor is sent to the login page; a wrong token opens nothing.
+        # A visitor is sent to the login page, with or without a token.
+        self.relationship.sudo().access_token = "a-token-set-in-the-database"
         self.authenticate(None, None)
-        response = self.url_open(self.detail_url())
-        self.assertIn("/web/login", response.url)
-        response = self.url_open(f"{self.detail_url()}?access_token=wrong")
-        self.assertEqual(response.status_code, 404)
+        for url in (
+            self.detail_url(),
+            f"{self.detail_url()}?access_token=a-token-set-in-the-database",
+        ):
+            with self.subTest(url=url):
+                response = self.url_open(url)
+                self.assertIn("/web/login", response.url)
+                self.assertNotIn(b"Amina", response.content)
 
-    def test_access_token_opens_the_page_read_only(self):
-        self.relationship._portal_ensure_token()
-        self.authenticate(None, None)
-        response = self.url_open(
-            f"{self.detail_url()}?access_token={self.relationship.access_token}"
+    @mute_logger(*MUTED)
+    def test_staff_and_referrers_use_the_back_office(self):
+        """A relationship's page is its mentee's and mentor's only: program staff and the
+        mentee's agency referrer (who would read meeting topics and planned meetings) get
+        the "not found" page, as does a declined proposal for the person who declined."""
+        for user in (self.referrer_a, self.mentoring_user, self.coordinator, self.manager):
+            with self.subTest(user=user.login):
+                self.authenticate(user.login, user.login)
+                response = self.url_open(self.detail_url())
+                self.assertEqual(response.status_code, 404)
+                self.assertNotIn(b"Amina Haddad", response.content)
+                response = self.post_form("meeting", self.meeting_values())
+                self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.relationship.meeting_count, 2)
+        declined = self.env["mentoring.relationship"].create(
+            {
+                "mentee_id": self.other_mentee.id,
+                "mentor_id": self.mentor.id,
+                "program_id": self.program.id,
+            }
         )
-        self.assertEqual(response.status_code, 200)
+        declined.action_mentor_decline("No time this month")
+        self.assertEqual(declined.stage_type, "cancelled")
+        self.login(self.mentor_user)
+        self.assertEqual(self.url_open(self.detail_url(declined)).status_code, 404)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["mentoring_count"]})
+        self.assertEqual(counters["mentoring_count"], 1)
+
+    def test_time_zone_and_formats(self):
+        """Portal users have no time zone of their own: the page uses the coordinator's,
+        says which, shows planned meetings in it without seconds, and hours with the
+        language's decimal separator."""
+        self.mentor_user.tz = False
+        self.coordinator.tz = "America/Vancouver"
+        start = datetime(2099, 3, 14, 1, 30)  # 18:30 the day before in Vancouver
+        self._event(self.relationship, start, 2.5)
+        self.login(self.mentor_user)
+        response = self.url_open(self.detail_url())
         page = self.page(response)
-        self.assertFalse(page.xpath("//form[@method='post']"))
-        self.assertNotIn(self.mentee.email, self.text(response))
-        self.assertNotIn("Polish the résumé", self.text(response))
-        # The token of one relationship opens no other.
-        response = self.url_open(
-            f"{self.detail_url(self.other_relationship)}"
-            f"?access_token={self.relationship.access_token}"
+        self.assertIn(
+            "America/Vancouver", page.xpath("//*[hasclass('o_mentoring_tz')]")[0].text_content()
         )
-        self.assertEqual(response.status_code, 404)
+        shown = page.xpath("//*[hasclass('o_mentoring_event_start')]")[0].text_content()
+        self.assertEqual(shown, "03/13/2099 06:30 PM")
+        self.assertIn("(2.50 h)", self.text(response))
+        self.mentor_user.lang = "fr_CA"
+        response = self.url_open(self.detail_url(prefix=self.fr))
+        page = self.page(response)
+        self.assertEqual(
+            page.xpath("//*[hasclass('o_mentoring_event_start')]")[0].text_content(),
+            "2099-03-13 18:30",
+        )
+        self.assertIn("(2,50 h)", self.text(response))
+        self.assertEqual(page.xpath("//*[hasclass('o_mentoring_hours')]")[0].text, "2,00")
+        # Without a coordinator's either: the company's, else UTC.
+        self.coordinator.tz = False
+        self.env.company.partner_id.tz = "America/Halifax"
+        page = self.page(self.url_open(self.detail_url()))
+        self.assertIn(
+            "America/Halifax", page.xpath("//*[hasclass('o_mentoring_tz')]")[0].text_content()
+        )
+
+    def test_questionnaires_to_answer(self):
+        """The monthly check-ins and the closing questionnaire the person has to answer,
+        each said for what it is."""
+        month = date.today().replace(day=1)
+        checkin = self.env["mentoring.checkin"].create(
+            {"relationship_id": self.relationship.id, "date": month}
+        )
+        survey = self.env.ref("mentoring_survey.survey_monthly_checkin")
+        self.relationship._invite_to_questionnaire(survey, checkin=checkin)
+        self.relationship._invite_to_questionnaire(
+            self.relationship.program_id.sudo().closing_survey_id
+        )
+        self.login(self.mentee_user)
+        page = self.page(self.url_open(self.detail_url()))
+        section = page.xpath("//section[@id='mentoring_questionnaires']")[0]
+        self.assertEqual(section.xpath("h4")[0].text, "Questionnaires to answer")
+        labels = {
+            item.get("data-kind"): " ".join(item.xpath("a")[0].text_content().split())
+            for item in section.xpath(".//li")
+        }
+        self.assertEqual(
+            labels,
+            {
+                "checkin": f"Monthly check-in of {month:%B %Y}",
+                "closing": "Closing questionnaire",
+            },
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -183,11 +263,13 @@ class TestMyMentoringForms(PortalCase):
         too_early = (self.relationship.agreement_date - timedelta(days=1)).isoformat()
         cases = [
             ({"date": tomorrow}, "date", "still to come"),
-            ({"date": too_early}, "date", "cannot be earlier"),
+            ({"date": too_early}, "date", "cannot have taken place before"),
             ({"date": "14/03/2025"}, "date", "Enter a date"),
             ({"duration": "0"}, "duration", "more than 0 and at most 8 hours"),
             ({"duration": "8.5"}, "duration", "more than 0 and at most 8 hours"),
             ({"duration": "abc"}, "duration", "more than 0"),
+            ({"duration": "1 h 75"}, "duration", "more than 0"),
+            ({"duration": ""}, "duration", "more than 0"),
             ({"mode": "carrier_pigeon"}, "mode", "Choose one of the options"),
         ]
         count = self.relationship.meeting_count
@@ -211,6 +293,29 @@ class TestMyMentoringForms(PortalCase):
                     self.assertEqual(typed, [overrides[field]])
                 self.assertEqual(self.relationship.meeting_count, count)
 
+    def test_meeting_before_the_agreement_says_when_it_started(self):
+        self.login(self.mentee_user)
+        agreed = self.relationship.agreement_date
+        response = self.post_form(
+            "meeting", self.meeting_values(date=(agreed - timedelta(days=3)).isoformat())
+        )
+        self.assertEqual(
+            self.field_error(response, "meeting", "date"),
+            f"Your mentoring relationship started on {agreed:%m/%d/%Y}: the meeting cannot "
+            "have taken place before.",
+        )
+
+    def test_duration_in_hours_and_minutes(self):
+        self.login(self.mentor_user)
+        for typed, hours in (("1 h 30", 1.5), ("1h30", 1.5), ("2 h", 2.0), ("0h45", 0.75)):
+            with self.subTest(typed=typed):
+                response = self.post_form(
+                    "meeting", self.meeting_values(duration=typed, topics=f"Topic {typed}")
+                )
+                self.assertIn("message=meeting_logged", response.url)
+                meeting = self.relationship.meeting_ids.sorted("id")[-1]
+                self.assertEqual(meeting.duration, hours)
+
     def test_double_submit_logs_one_meeting(self):
         self.login(self.mentor_user)
         count = self.relationship.meeting_count
@@ -229,31 +334,27 @@ class TestMyMentoringForms(PortalCase):
         response = self.post_form("meeting", self.meeting_values(date=tomorrow), prefix=self.fr)
         self.assertIn("encore à venir", self.field_error(response, "meeting", "date"))
         response = self.post_form("meeting", self.meeting_values(duration="0"), prefix=self.fr)
-        self.assertIn("plus de 0", self.field_error(response, "meeting", "duration"))
+        self.assertEqual(
+            self.field_error(response, "meeting", "duration"),
+            "Entrez une durée supérieure à 0 et d’au plus 8 heures (par exemple 1,5).",
+        )
+        agreed = self.relationship.agreement_date
+        response = self.post_form(
+            "meeting",
+            self.meeting_values(date=(agreed - timedelta(days=1)).isoformat()),
+            prefix=self.fr,
+        )
+        self.assertEqual(
+            self.field_error(response, "meeting", "date"),
+            f"Votre relation de mentorat a commencé le {agreed:%Y-%m-%d}\u00a0: la rencontre "
+            "ne peut pas avoir eu lieu avant.",
+        )
         response = self.post_form("meeting", self.meeting_values(), prefix=self.fr)
         self.assertIn(f"{self.fr}{MY_MENTORING}/{self.relationship.id}", response.url)
         self.assertIn("La rencontre est consignée", self.text(response))
+        response = self.post_form("meeting", self.meeting_values(), prefix=self.fr)
+        self.assertIn("a déjà été consignée", self.text(response))
         self.assertIn("Mon mentorat", self.text(self.url_open(f"{self.fr}{MY_MENTORING}")))
-
-    def _event(self, relationship, start, duration=1.0):
-        return (
-            self.env["calendar.event"]
-            .sudo()
-            .create(
-                {
-                    "name": "Mentoring meeting",
-                    "start": start,
-                    "stop": start + timedelta(hours=duration),
-                    "duration": duration,
-                    "mentoring_relationship_id": relationship.id,
-                    "mentoring_kind": "meeting",
-                    "partner_ids": [
-                        (4, relationship.mentee_id.partner_id.id),
-                        (4, relationship.mentor_id.partner_id.id),
-                    ],
-                }
-            )
-        )
 
     def test_confirm_planned_meeting_as_held(self):
         event = self._event(self.relationship, Datetime.now() - timedelta(days=1), 2.0)
@@ -306,6 +407,10 @@ class TestMyMentoringForms(PortalCase):
         self.assertEqual(
             event.partner_ids, self.mentee_user.partner_id | self.mentor_user.partner_id
         )
+        # The mentee planned it: their invitation is accepted, the mentor's awaits.
+        states = {attendee.partner_id: attendee.state for attendee in event.attendee_ids}
+        self.assertEqual(states[self.mentee_user.partner_id], "accepted")
+        self.assertEqual(states[self.mentor_user.partner_id], "needsAction")
         # Sent twice: scheduled once.
         response = self.post_form(
             "schedule", {"start_date": day.isoformat(), "start_time": "18:30", "duration": "1,5"}
@@ -313,9 +418,26 @@ class TestMyMentoringForms(PortalCase):
         self.assertIn("message=already_scheduled", response.url)
         self.assertEqual(len(self.relationship.calendar_event_ids), 1)
 
+    def test_schedule_in_the_coordinators_time_zone_without_ones_own(self):
+        """A mentor without a time zone of their own types 18:30: the event is at 18:30
+        where the relationship's coordinator works, not 18:30 UTC."""
+        self.mentor_user.tz = False
+        self.coordinator.tz = "America/Vancouver"
+        self.login(self.mentor_user)
+        day = date.today() + timedelta(days=7)
+        response = self.post_form(
+            "schedule", {"start_date": day.isoformat(), "start_time": "18:30", "duration": "1"}
+        )
+        self.assertIn("message=scheduled", response.url)
+        event = self.relationship.calendar_event_ids
+        local = pytz.utc.localize(event.start).astimezone(pytz.timezone("America/Vancouver"))
+        self.assertEqual((local.date(), local.hour, local.minute), (day, 18, 30))
+
     def test_schedule_bad_input(self):
         self.login(self.mentor_user)
         yesterday = (date.today() - timedelta(days=1)).isoformat()
+        next_week = (date.today() + timedelta(days=7)).isoformat()
+        too_far = (date.today() + timedelta(days=MAX_DAYS_AHEAD + 1)).isoformat()
         for values, field, message in (
             (
                 {"start_date": yesterday, "start_time": "10:00", "duration": "1"},
@@ -332,9 +454,35 @@ class TestMyMentoringForms(PortalCase):
                 "duration",
                 "at most 8",
             ),
+            (
+                {"start_date": too_far, "start_time": "10:00", "duration": "1"},
+                "start_date",
+                f"within the next {MAX_DAYS_AHEAD} days",
+            ),
+            (
+                {"start_date": "9999-12-31", "start_time": "23:30", "duration": "1"},
+                "start_date",
+                f"within the next {MAX_DAYS_AHEAD} days",
+            ),
+            (
+                {"start_date": "0001-01-01", "start_time": "00:10", "duration": "1"},
+                "start_date",
+                "to come",
+            ),
+            (
+                {"start_date": next_week, "start_time": "", "duration": "1"},
+                "start_time",
+                "This field is required.",
+            ),
+            (
+                {"start_date": "", "start_time": "10:00", "duration": "1"},
+                "start_date",
+                "This field is required.",
+            ),
         ):
             with self.subTest(field=field):
                 response = self.post_form("schedule", values)
+                self.assertEqual(response.status_code, 200)
                 self.assertIn(message, self.field_error(response, "schedule", field) or "")
                 typed = self.page(response).xpath(
                     f"//form[hasclass('o_mentoring_schedule_form')]//input[@name='{field}']/@value"
@@ -406,26 +554,32 @@ class TestPortalRpcAttacks(PortalCase):
         return response.json()
 
     @mute_logger(*MUTED)
-    def test_rpc_reads_own_records_only(self):
+    def test_rpc_reads_no_relationship(self):
+        """No relationship over RPC, not even one's own (its staff-only fields would
+        leak); one's own meetings and goals (not the mentor's comment), nobody else's."""
+        self.relationship.sudo().write({"mentee_feedback": "Private feedback"})
         self.login(self.mentor_user)
         Relationship = "mentoring.relationship"
-        answer = self._call(Relationship, "search_read", [], ["name"])
-        self.assertEqual([row["id"] for row in answer["result"]], self.relationship.ids)
-        answer = self._call(Relationship, "read", self.other_relationship.ids, ["name"])
-        self.assertIn("error", answer)
-        self.assertNotIn("Omar", json.dumps(answer))
-        answer = self._call(Relationship, "name_search", "")
-        self.assertEqual([row[0] for row in answer["result"]], self.relationship.ids)
-        answer = self._call(
-            Relationship, "export_data", self.other_relationship.ids, ["name", "mentee_id"]
-        )
-        self.assertIn("error", answer)
+        for method, args, kwargs in (
+            ("search_read", [[]], {"fields": ["name"]}),
+            ("read", [self.relationship.ids, ["name"]], {}),
+            ("read", [self.other_relationship.ids, ["name"]], {}),
+            ("name_search", [""], {}),
+            ("search_count", [[]], {}),
+            ("export_data", [self.relationship.ids, ["name", "mentee_feedback"]], {}),
+        ):
+            with self.subTest(method=method, args=args):
+                answer = self._call(Relationship, method, *args, **kwargs)
+                self.assertIn("error", answer)
+                self.assertNotIn("Private feedback", json.dumps(answer))
+                self.assertNotIn("Omar", json.dumps(answer))
         answer = self._call("mentoring.meeting", "search_read", [], ["topics", "relationship_id"])
         self.assertEqual(
             {row["relationship_id"][0] for row in answer["result"]}, set(self.relationship.ids)
         )
+        self.assertEqual(len(answer["result"]), 2)
         self.assertNotIn("Omar's secret topic", json.dumps(answer))
-        answer = self._call("mentoring.goal", "search_read", [], ["name"])
+        answer = self._call("mentoring.goal", "search_read", [], ["name", "status"])
         self.assertEqual({row["id"] for row in answer["result"]}, {self.goal.id, self.goal_2.id})
         for model, record in (
             ("mentoring.goal", self.other_goal),
@@ -436,30 +590,30 @@ class TestPortalRpcAttacks(PortalCase):
             with self.subTest(model=model):
                 answer = self._call(model, "read", record.ids, ["display_name"])
                 self.assertIn("error", answer)
+        for field in ("note", "mentor_comment"):
+            with self.subTest(field=field):
+                answer = self._call("mentoring.goal", "read", self.goal.ids, [field])
+                self.assertIn("error", answer)
 
     @mute_logger(*MUTED)
-    def test_rpc_hides_staff_fields_of_own_relationship(self):
-        self.relationship.sudo().write({"mentee_feedback": "Private feedback"})
-        self.login(self.mentor_user)
-        for field in (
-            "decline_reason",
-            "mentee_feedback",
-            "mentor_feedback",
-            "mentee_satisfaction",
-            "referring_agency_id",
-            "at_risk",
-            "in_alert",
-        ):
-            with self.subTest(field=field):
-                answer = self._call(
-                    "mentoring.relationship", "read", self.relationship.ids, [field]
-                )
-                self.assertIn("error", answer)
-        answer = self._call("mentoring.relationship", "read", self.relationship.ids)
-        self.assertNotIn("Private feedback", json.dumps(answer))
-        self.assertNotIn("Agency A", json.dumps(answer))
-        answer = self._call("mentoring.goal", "read", self.goal.ids, ["note"])
+    def test_mentor_comment_is_the_mentors(self):
+        """Agency referrers write their clients' goals, not the mentor's comment; program
+        staff read it; the mentor writes it from the page only."""
+        self.goal._portal_set_mentor_comment("Good progress")
+        self.authenticate(self.referrer_a.login, self.referrer_a.login)
+        answer = self._call("mentoring.goal", "write", self.goal.ids, {"mentor_comment": "Forged"})
         self.assertIn("error", answer)
+        answer = self._call("mentoring.goal", "read", self.goal.ids, ["mentor_comment"])
+        self.assertIn("error", answer)
+        # What they may do still works.
+        answer = self._call("mentoring.goal", "write", self.goal.ids, {"status": "in_progress"})
+        self.assertIs(answer.get("result"), True)
+        self.authenticate(self.mentoring_user.login, self.mentoring_user.login)
+        answer = self._call("mentoring.goal", "read", self.goal.ids, ["mentor_comment"])
+        self.assertEqual(answer["result"][0]["mentor_comment"], "Good progress")
+        self.env.invalidate_all()
+        self.assertEqual(self.goal.mentor_comment, "Good progress")
+        self.assertEqual(self.goal.status, "in_progress")
 
     @mute_logger(*MUTED)
     def test_rpc_writes_nothing(self):

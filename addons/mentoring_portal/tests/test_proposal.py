@@ -4,6 +4,7 @@ from urllib.parse import urlparse
 from freezegun import freeze_time
 from lxml import html
 
+from odoo import SUPERUSER_ID
 from odoo.addons.mentoring_website.tests.common import MentoringWebsiteCase
 from odoo.tests import tagged
 from odoo.tools import mute_logger
@@ -17,7 +18,9 @@ class PortalTokenCase(MentoringWebsiteCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["ir.module.module"]._load_module_terms(
-            ["mentoring_matching", "mentoring_portal"], ["fr_CA"], overwrite=True
+            ["mentoring_matching", "mentoring_calendar", "mentoring_portal"],
+            ["fr_CA"],
+            overwrite=True,
         )
         cls.coordinator.lang = "en_US"
         cls.mentee_fr = cls._person(
@@ -173,7 +176,7 @@ class TestProposalAnswer(PortalTokenCase):
         response, doc = self.open_page("/fr" + self.mentor_path)
         self.assertFalse(self.path(response.url).startswith("/fr/"), response.url)
         self.assertEqual(doc.get("lang"), "en-US")
-        self.assertIn("What accepting means", self.text(doc))
+        self.assertIn("If you accept", self.text(doc))
 
     def test_both_accept_signs_the_agreement(self):
         response, doc = self.submit(self.mentee_path, "mentoring_proposal_accept")
@@ -292,7 +295,7 @@ class TestProposalAnswer(PortalTokenCase):
             {"stage_id": self.relationship._stage("cancelled").id}
         )
         _response, doc = self.open_page(self.mentee_path)
-        self.assertIn("ne demande plus de réponse", self.text(doc))
+        self.assertIn("Cette proposition est close", self.text(doc))
         self.assertFalse(doc.xpath("//form[@id='mentoring_proposal_accept']"))
         self.post_to(self.mentee_path + "/accept", {"csrf_token": self.csrf()})
         self.assertEqual(self.relationship.mentee_decision, "pending")
@@ -312,3 +315,159 @@ class TestProposalAnswer(PortalTokenCase):
         self.assertEqual(late.mentor_decision, "pending")
         self.assertEqual(late.stage_type, "proposed")
         self.assertIn("tried to accept", late.message_ids[0].body)
+
+    # -- the staff read what a click changes in their language, not authored "Public user"
+
+    def tracking(self, field):
+        return (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", "mentoring.relationship"),
+                    ("mail_message_id.res_id", "=", self.relationship.id),
+                    ("field_id.name", "=", field),
+                ]
+            )
+        )
+
+    def test_changes_from_links_read_in_the_coordinators_language(self):
+        public = self.env.ref("base.public_user")
+        # The French mentee clicks on the French page; the coordinator reads English.
+        _response, doc = self.submit(self.mentee_path, "mentoring_proposal_accept")
+        self.assertIn("Nous attendons la réponse", self.text(doc))
+        tracking = self.tracking("mentee_decision")
+        self.assertEqual(len(tracking), 1)
+        self.assertEqual(
+            (tracking.old_value_char, tracking.new_value_char), ("Pending", "Accepted")
+        )
+        self.assertEqual(tracking.mail_message_id.author_id, self.mentee_fr.partner_id)
+        # The coordinator switches to French; the English mentor answers in English.
+        self.coordinator.lang = "fr_CA"
+        _response, doc = self.submit(self.mentor_path, "mentoring_proposal_accept")
+        self.assertIn("You both accepted", self.text(doc))
+        tracking = self.tracking("mentor_decision")
+        self.assertEqual(tracking.new_value_char, "Accepté")
+        self.assertEqual(tracking.mail_message_id.author_id, self.mentor.partner_id)
+        self.assertNotEqual(tracking.mail_message_id.author_id, public.partner_id)
+        note = self.relationship.message_ids.filtered(
+            lambda message: (
+                message.author_id == self.mentor.partner_id and not message.tracking_value_ids
+            )
+        )
+        self.assertEqual(len(note), 1, "the person's own note")
+        self.assertIn("Jean Tremblay", note.body)
+        # The coordinator's introduction activity: in French, not assigned by "Public user".
+        activity = self.relationship.activity_ids.filtered(
+            lambda activity: activity.mentoring_key == "introduction"
+        )
+        self.assertEqual(activity.summary, "Tenir la rencontre de présentation à trois")
+        self.assertEqual(activity.user_id, self.coordinator)
+        self.assertEqual(activity.create_uid.id, SUPERUSER_ID)
+        self.assertNotEqual(activity.create_uid, public)
+        messages = self.relationship.message_ids.filtered(lambda message: message.author_id)
+        self.assertNotIn(public.partner_id, messages.author_id)
+
+    def test_decline_gives_the_coordinator_a_todo(self):
+        # The French mentee declines from the French page; the coordinator reads English.
+        _response, doc = self.submit(
+            self.mentee_path,
+            "mentoring_proposal_decline",
+            {"reason": "Je préfère une mentore <b>francophone</b>."},
+        )
+        self.assertIn("Vous avez refusé cette proposition", self.text(doc))
+        todo = self.relationship.activity_ids.filtered(
+            lambda activity: activity.mentoring_key == "declined"
+        )
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.user_id, self.coordinator)
+        self.assertEqual(todo.summary, "Amina Haddad declined the proposal: propose another pair")
+        self.assertIn("Je préfère une mentore &lt;b&gt;francophone&lt;/b&gt;.", todo.note)
+        self.assertIn("Reason given", todo.note)
+        self.assertEqual(todo.create_uid.id, SUPERUSER_ID)
+        self.assertEqual(self.tracking("mentee_decision").new_value_char, "Declined")
+        # Staff recording a decline in the back office get no to-do: they know.
+        other = self._proposal(self.mentee_en, self.mentor)
+        other.with_user(self.coordinator).action_mentor_decline("Too far")
+        self.assertFalse(other.activity_ids.filtered(lambda a: a.mentoring_key == "declined"))
+
+    # -- "My mentoring" after answering ---------------------------------------------
+
+    def test_thank_you_page_leads_to_my_mentoring(self):
+        # The mentor has no account yet: told the invitation comes once both accepted.
+        _response, doc = self.submit(self.mentor_path, "mentoring_proposal_accept")
+        self.assertFalse(doc.xpath('//a[@id="mentoring_my_mentoring_link"]'))
+        self.assertIn(
+            "Once you have both accepted, you will also receive an e-mail inviting you to "
+            "“My mentoring”",
+            self.text(doc),
+        )
+        self.assertFalse(self.mentor.partner_id.user_ids)
+        # The mentee accepts second: both are invited to the portal as the agreement is
+        # signed (in their language), and the page says the invitation is on its way.
+        _response, doc = self.submit(self.mentee_path, "mentoring_proposal_accept")
+        self.assertEqual(self.relationship.stage_type, "active")
+        self.assertFalse(doc.xpath('//a[@id="mentoring_my_mentoring_link"]'))
+        self.assertEqual(len(doc.xpath('//p[hasclass("o_mentoring_token_note")]')), 1)
+        for person, lang in ((self.mentee_fr, "fr_CA"), (self.mentor, "en_US")):
+            user = person.partner_id.user_ids
+            self.assertTrue(user.has_group("base.group_portal"))
+            self.assertEqual(user.lang, lang)
+        # Someone who already has an account gets the link to "My mentoring".
+        another = self._proposal(self.mentee_en, self.mentor)
+        _response, doc = self.submit(
+            another._proposal_answer_url("mentor"), "mentoring_proposal_accept"
+        )
+        link = doc.xpath('//a[@id="mentoring_my_mentoring_link"]')
+        self.assertEqual(len(link), 1)
+        self.assertEqual(self.path(link[0].get("href")), "/my/mentoring")
+        self.assertIn("My mentoring", link[0].text_content())
+        self.assertNotIn("inviting you", self.text(doc))
+
+    # -- no access token on a relationship ------------------------------------------
+
+    def test_relationship_has_no_access_token(self):
+        relationship = self.relationship
+        self.assertEqual(relationship.get_portal_url(), f"/my/mentoring/{relationship.id}")
+        self.assertEqual(
+            relationship.get_portal_url(suffix="/history", anchor="meetings"),
+            f"/my/mentoring/{relationship.id}/history#meetings",
+        )
+        self.assertFalse(relationship._portal_ensure_token())
+        self.assertNotIn("access_token", relationship._get_share_url())
+        relationship._notify_match_proposal()
+        relationship.invalidate_recordset()
+        self.assertFalse(relationship.access_token)
+
+    def test_chatter_token_routes_refused(self):
+        """The chatter's public routes open a relationship neither with a token (even
+        one stored before tokens were refused) nor with the signed hash of portal
+        e-mails."""
+        relationship = self.relationship
+        self.env.cr.execute(
+            "UPDATE mentoring_relationship SET access_token = %s WHERE id = %s",
+            ("stored-before-1234", relationship.id),
+        )
+        relationship.invalidate_recordset()
+        partner = self.mentee_fr.partner_id
+        messages = relationship.message_ids
+        for access in (
+            {"token": "stored-before-1234"},
+            {"token": "any-token"},
+            {"hash": relationship._sign_token(partner.id), "pid": partner.id},
+        ):
+            with mute_logger("odoo.http"):
+                response = self.url_open(
+                    "/mail/message/post",
+                    json={
+                        "params": {
+                            "thread_model": "mentoring.relationship",
+                            "thread_id": relationship.id,
+                            "post_data": {"body": "Posted from outside", "message_type": "comment"},
+                            **access,
+                        }
+                    },
+                )
+            self.assertIn("error", response.json(), access)
+        relationship.invalidate_recordset()
+        self.assertEqual(relationship.message_ids, messages)

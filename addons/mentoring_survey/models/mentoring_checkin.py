@@ -6,6 +6,8 @@ from ..tools.questionnaire import append_paragraph
 _lt = LazyTranslate(__name__)
 
 TODO_DONE_FEEDBACK = _lt("Mentee and mentor answered the check-in questionnaire.")
+# A party named in a sentence, after the person's name: "Wei Zhang (mentee) answered...".
+PARTY_IN_TEXT = {"mentee": _lt("mentee"), "mentor": _lt("mentor")}
 
 
 class MentoringCheckin(models.Model):
@@ -87,7 +89,8 @@ class MentoringCheckin(models.Model):
         it is empty (a different rating entered by hand is kept, and a note says so);
         progress and concerns get the person's words added as their own paragraph,
         labelled with the party, after what is there; an answer flagging a risk sets
-        "at risk" (which alerts the coordinator), an answer without one never clears it.
+        "at risk" (which alerts the coordinator), an answer without one never clears it;
+        a person asking to be contacted gives the coordinator a to-do (not "at risk").
         Once every invited person answered, the check-in is done and the coordinator's
         to-do for that month is marked done.
 
@@ -126,19 +129,21 @@ class MentoringCheckin(models.Model):
             vals["at_risk"] = True
         if vals:
             self.write(vals)
-        party_label = dict(answer._fields["mentoring_party"]._description_selection(staff_env))
         self.message_post(
             body=" ".join(
                 [
                     staff_env._(
-                        "%(party)s answered the check-in questionnaire.",
-                        party=party_label.get(party, ""),
+                        "%(person)s (%(party)s) answered the check-in questionnaire.",
+                        person=self.relationship_id[f"{party}_id"].name or "",
+                        party=staff_env._(PARTY_IN_TEXT[party]),
                     ),
                     *notes,
                 ]
             ),
             subtype_xmlid="mail.mt_note",
         )
+        if values.get("contact_request"):
+            self.relationship_id._questionnaire_contact_request(party, f"contact:{self.id}:{party}")
         self._done_when_all_answered()
 
     def _done_when_all_answered(self):

@@ -1,16 +1,24 @@
 import logging
 
 from odoo import api, fields, models
+from odoo.tools.translate import LazyTranslate
 
 from ..tools.questionnaire import invitation_deadline
+from .mentoring_checkin import PARTY_IN_TEXT
 
 _logger = logging.getLogger(__name__)
+_lt = LazyTranslate(__name__)
 
 INVITATION_TEMPLATES = {
     "checkin": "mentoring_survey.mail_template_checkin_questionnaire",
     "closing": "mentoring_survey.mail_template_closing_questionnaire",
 }
 FEEDBACK_FIELDS = ("mentee_feedback", "mentor_feedback")
+# What the e-mail layout's header calls the questionnaire: "Your check-in questionnaire".
+QUESTIONNAIRE_DESCRIPTIONS = {
+    "checkin": _lt("check-in questionnaire"),
+    "closing": _lt("closing questionnaire"),
+}
 
 
 class MentoringRelationship(models.Model):
@@ -80,8 +88,38 @@ class MentoringRelationship(models.Model):
             )
             answers |= answer
             if partner.email:
-                template.send_mail(answer.id, email_layout_xmlid="mail.mail_notification_light")
+                self._send_questionnaire_mail(template, answer, kind)
         return answers
+
+    def _send_questionnaire_mail(self, template, answer, kind):
+        """E-mail ``answer``'s invitation with ``template`` (in the person's language, as
+        the template says), in Odoo's light layout headed "Your check-in questionnaire"
+        or "Your closing questionnaire" in that language.
+
+        ``send_mail`` heads its layout with the model's name ("Your Survey User Input")
+        and takes no other: the mail is created without layout, then wrapped with the same
+        layout call ``send_mail`` makes, given the questionnaire's description.
+
+        :param template: ``mail.template`` of ``survey.user_input`` (sudo)
+        :param answer: the ``survey.user_input`` invited (sudo)
+        :param str kind: ``"checkin"`` or ``"closing"``
+        :return: the ``mail.mail`` created (sudo)
+        """
+        mail = template.send_mail_batch(answer.ids)
+        lang = template._render_lang(answer.ids)[answer.id] or self.env.lang
+        company = answer._mail_get_companies(default=self.env.company)[answer.id]
+        mail.body_html = template.with_context(lang=lang)._render_encapsulate(
+            "mail.mail_notification_light",
+            mail.body_html,
+            add_context={
+                "company": company,
+                "model_description": self.with_context(lang=lang).env._(
+                    QUESTIONNAIRE_DESCRIPTIONS[kind]
+                ),
+            },
+            context_record=answer.with_context(lang=lang),
+        )
+        return mail
 
     def _send_closing_questionnaires(self):
         """Send the closing questionnaire of their program to both people of each
@@ -142,7 +180,8 @@ class MentoringRelationship(models.Model):
     def _fill_from_closing_questionnaire(self, answer):
         """Write a completed closing questionnaire on this relationship (called as the
         system): the party's satisfaction and feedback, each only when still empty;
-        what staff entered is kept, and a note says so with the person's answer.
+        what staff entered is kept, and a note says so with the person's answer. A
+        person asking to be contacted gives the coordinator a to-do.
 
         :param answer: the ``survey.user_input`` (done) of the closing questionnaire
         """
@@ -164,9 +203,10 @@ class MentoringRelationship(models.Model):
                 kept.append(self._fields[field].get_description(staff_env)["string"])
         if vals:
             self.write(vals)
-        party_label = dict(answer._fields["mentoring_party"]._description_selection(staff_env))
         body = staff_env._(
-            "%(party)s answered the closing questionnaire.", party=party_label.get(party, "")
+            "%(person)s (%(party)s) answered the closing questionnaire.",
+            person=self[f"{party}_id"].name or "",
+            party=staff_env._(PARTY_IN_TEXT[party]),
         )
         if kept:
             body = " ".join(
@@ -180,6 +220,24 @@ class MentoringRelationship(models.Model):
                 ]
             )
         self.message_post(body=body, subtype_xmlid="mail.mt_note")
+        if values.get("contact_request"):
+            self._questionnaire_contact_request(party, f"contact:closing:{party}")
+
+    def _questionnaire_contact_request(self, party, key):
+        """The ``party`` (mentee or mentor) of this relationship asked in a questionnaire
+        to be contacted: a to-do for the coordinator, "<person> asks to be contacted", in
+        the coordinator's language, due today; nothing when one about ``key`` is still
+        open.
+
+        :param str party: ``"mentee"`` or ``"mentor"``
+        :param str key: what the request is about, e.g. ``"contact:<check-in id>:mentee"``
+        :return: the new ``mail.activity``, or an empty recordset
+        """
+        self.ensure_one()
+        person = self[f"{party}_id"].name or ""
+        return self._schedule_coordinator_todo(
+            key, _lt("%(person)s asks to be contacted", person=person)
+        )
 
     # -- stages and scheduled actions ---------------------------------------------------
 

@@ -10,6 +10,7 @@ ANSWER_FIELDS = [
     ("progress", "Check-in: progress towards the goals"),
     ("concerns", "Check-in: concerns"),
     ("at_risk", "Check-in: relationship at risk (yes/no)"),
+    ("contact_request", "Asks to be contacted by the coordinator (yes/no)"),
     ("satisfaction", "Closing: satisfaction (1–5)"),
     ("feedback", "Closing: feedback"),
 ]
@@ -21,7 +22,10 @@ ANSWER_FIELD_TYPES = {
     "concerns": ("text_box", "char_box"),
     "feedback": ("text_box", "char_box"),
     "at_risk": ("simple_choice",),
+    "contact_request": ("simple_choice",),
 }
+# Destinations answered yes or no: the answers meaning "yes" are ticked (``mentoring_yes``).
+YES_NO_FIELDS = ("at_risk", "contact_request")
 
 
 class SurveyQuestion(models.Model):
@@ -94,8 +98,10 @@ class SurveyQuestion(models.Model):
 class SurveyQuestionAnswer(models.Model):
     _inherit = "survey.question.answer"
 
-    mentoring_at_risk = fields.Boolean(
-        string="Flags at risk",
-        help="Choosing this answer (to a question filling “relationship at risk”) flags the "
-        "check-in at risk: the coordinator is alerted.",
+    mentoring_yes = fields.Boolean(
+        string="Means yes",
+        help="Choosing this answer to a yes/no question of a mentoring questionnaire means "
+        "yes: for “relationship at risk”, the check-in is flagged at risk and the "
+        "coordinator alerted; for “asks to be contacted by the coordinator”, the coordinator "
+        "gets a to-do to contact the person.",
     )

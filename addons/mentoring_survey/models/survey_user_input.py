@@ -1,6 +1,7 @@
 from odoo import SUPERUSER_ID, fields, models
 
 from ..tools.questionnaire import is_rating
+from .survey_question import YES_NO_FIELDS
 
 PARTIES = [("mentee", "Mentee"), ("mentor", "Mentor")]
 KINDS = [("checkin", "Monthly check-in"), ("closing", "Closing questionnaire")]
@@ -31,6 +32,23 @@ class SurveyUserInput(models.Model):
         anonymized participant's answers lose the name and e-mail they were sent to."""
         parent = getattr(super(), "_mentoring_anonymized_fields", None)
         return (parent() if parent else set()) | {"nickname", "email"}
+
+    def _save_lines(self, question, answer, comment=None, overwrite_existing=True):
+        """Survey saves each valid answer of a submitted page, even when another answer of
+        the page is refused, and refuses to overwrite a saved answer when the survey does
+        not let people go back ("This answer cannot be overwritten"): the person could
+        then never send the corrected page. A mentoring questionnaire not finished yet
+        overwrites its saved answers, so a page corrected after a refusal goes through;
+        a finished one is never submitted again (survey refuses it first).
+
+        Done here rather than by letting people go back on the surveys: "users can go
+        back" also switches off survey's check of mandatory answers on the server, and
+        this applies to every mentoring questionnaire, shipped, copied or new."""
+        if self.survey_id.mentoring_questionnaire and self.state != "done":
+            overwrite_existing = True
+        return super()._save_lines(
+            question, answer, comment=comment, overwrite_existing=overwrite_existing
+        )
 
     def _mark_done(self):
         """Survey's end of an answer; a mentoring questionnaire then fills its check-in
@@ -64,7 +82,8 @@ class SurveyUserInput(models.Model):
         :return: dict: ``rating``/``satisfaction`` an int from 1 to 5 (other values are
             left out), ``progress``/``concerns``/``feedback`` the person's text (several
             questions with one destination are joined), ``at_risk`` True when an answer
-            flagging a risk was chosen
+            flagging a risk was chosen, ``contact_request`` True when the person asks
+            the coordinator to contact them
         """
         self.ensure_one()
         values = {}
@@ -76,9 +95,9 @@ class SurveyUserInput(models.Model):
                 value = line.value_scale if line.answer_type == "scale" else None
                 if is_rating(value):
                     values[destination] = value
-            elif destination == "at_risk":
-                if line.suggested_answer_id.mentoring_at_risk:
-                    values["at_risk"] = True
+            elif destination in YES_NO_FIELDS:
+                if line.suggested_answer_id.mentoring_yes:
+                    values[destination] = True
             else:
                 text = (line.value_text_box or line.value_char_box or "").strip()
                 if text:

@@ -15,7 +15,11 @@ class QuestionnaireCase(MentoringCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fr_CA")
         cls.env["ir.module.module"]._load_module_terms(
-            ["mentoring_base", "survey", "mentoring_survey"], ["fr_CA"], overwrite=True
+            ["mail", "mentoring_base", "survey", "mentoring_survey"], ["fr_CA"], overwrite=True
+        )
+        # French of mail's e-mail layout, as a standard Odoo ships it ("Your" → "Votre").
+        cls.env.ref("mail.mail_notification_light").update_field_translations(
+            "arch_db", {"fr_CA": {"Your": "Votre"}}
         )
         cls.coordinator.lang = "en_US"
         cls.program._set_default_surveys()
@@ -61,8 +65,12 @@ class QuestionnaireCase(MentoringCase):
     def _todos(self, record, key):
         return record.sudo().activity_ids.filtered(lambda activity: activity.mentoring_key == key)
 
+    def _yes_no(self, question, yes):
+        """The id of ``question``'s answer meaning yes (``yes``) or no."""
+        return question.suggested_answer_ids.filtered(lambda a: a.mentoring_yes == yes)[:1].id
+
     def _answer_checkin(
-        self, answer, rating=4, progress="", concerns="", at_risk=False, meetings=3
+        self, answer, rating=4, progress="", concerns="", at_risk=False, contact=False
     ):
         """Answer a check-in questionnaire as survey's form saves it, then finish it."""
         survey = answer.survey_id
@@ -70,9 +78,9 @@ class QuestionnaireCase(MentoringCase):
         answer._save_lines(self._question(survey, "progress"), progress)
         answer._save_lines(self._question(survey, "concerns"), concerns)
         risk = self._question(survey, "at_risk")
-        choice = risk.suggested_answer_ids.filtered(lambda a: a.mentoring_at_risk == at_risk)
-        answer._save_lines(risk, choice[:1].id)
-        answer._save_lines(self._question(survey, question_type="numerical_box"), meetings)
+        answer._save_lines(risk, self._yes_no(risk, at_risk))
+        contact_question = self._question(survey, "contact_request")
+        answer._save_lines(contact_question, self._yes_no(contact_question, contact))
         answer._mark_done()
 
     def _answer_closing(self, answer, satisfaction=5, feedback=""):

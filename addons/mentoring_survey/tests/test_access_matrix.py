@@ -82,7 +82,8 @@ class TestAccessMatrix(AccessMatrixCase, QuestionnaireCase):
         answer._save_lines(question, 2)
         answer._save_lines(self._question(survey, "progress"), "Slow month")
         answer._save_lines(new_question, "Visa paperwork")
-        answer._save_lines(self._question(survey, question_type="numerical_box"), 1)
+        contact = self._question(survey, "contact_request")
+        answer._save_lines(contact, self._yes_no(contact, False))
         answer._mark_done()
         checkin = answer.mentoring_checkin_id
         self.assertEqual(checkin.mentee_rating, 2)

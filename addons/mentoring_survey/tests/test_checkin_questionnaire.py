@@ -39,6 +39,12 @@ class TestCheckinQuestionnaire(QuestionnaireCase):
         self.assertEqual(mentor_mail.subject, "Votre point de suivi mensuel de mentorat")
         self.assertIn("Answer the check-in", mentee_mail.body_html)
         self.assertIn("Répondre au point de suivi", mentor_mail.body_html)
+        # The layout's header says what the e-mail is about, in the person's language.
+        self.assertIn("Your check-in questionnaire", mentee_mail.body_html)
+        self.assertIn("Votre questionnaire du point de suivi", mentor_mail.body_html)
+        for mail in mentee_mail | mentor_mail:
+            self.assertNotIn("Survey User Input", mail.body_html)
+            self.assertNotIn("Réponse au sondage", mail.body_html)
         self.assertIn(by_party["mentee"].access_token, mentee_mail.body_html)
         self.assertIn(by_party["mentor"].access_token, mentor_mail.body_html)
         self.assertNotIn(by_party["mentee"].access_token, mentor_mail.body_html)
@@ -101,6 +107,69 @@ class TestCheckinQuestionnaire(QuestionnaireCase):
         alert = self._todos(relationship, "at_risk")
         self.assertEqual(alert.user_id, self.coordinator)
         self.assertEqual(alert.summary, "Check-in flagged the relationship at risk")
+        self.assertFalse(
+            self._todos(relationship, f"contact:{checkin.id}:mentor"), "no call asked for"
+        )
+
+    def test_contact_request_gives_the_coordinator_a_todo_in_their_language(self):
+        relationship = self._agreed()
+        self._plan_checkins()
+        checkin = relationship.checkin_ids
+        answers = {a.mentoring_party: a for a in self._invitations(relationship)}
+        self._answer_checkin(answers["mentee"], progress="Going well", contact=True)
+        todo = self._todos(relationship, f"contact:{checkin.id}:mentee")
+        self.assertEqual(todo.user_id, self.coordinator)
+        self.assertEqual(todo.summary, "Amina Questionnaire asks to be contacted")
+        # Asking for a call says nothing about the relationship going badly.
+        self.assertFalse(checkin.at_risk)
+        self.assertFalse(self._todos(relationship, "at_risk"))
+        # A French coordinator reads the mentor's request in French.
+        self.coordinator.lang = "fr_CA"
+        self._answer_checkin(answers["mentor"], progress="Bien", contact=True)
+        todo = self._todos(relationship, f"contact:{checkin.id}:mentor")
+        self.assertEqual(todo.summary, "Jean Questionnaire demande à être contacté(e)")
+        self.assertFalse(checkin.at_risk)
+
+    def test_chatter_names_the_person_who_answered(self):
+        relationship = self._agreed()
+        self._plan_checkins()
+        checkin = relationship.checkin_ids
+        answers = {a.mentoring_party: a for a in self._invitations(relationship)}
+        self._answer_checkin(answers["mentee"], progress="Ok")
+        self.assertTrue(
+            checkin.message_ids.filtered(
+                lambda m: (
+                    "Amina Questionnaire (mentee) answered the check-in questionnaire."
+                    in (m.body or "")
+                )
+            )
+        )
+        self.coordinator.lang = "fr_CA"
+        self._answer_checkin(answers["mentor"], progress="Bien")
+        self.assertTrue(
+            checkin.message_ids.filtered(
+                lambda m: (
+                    "Jean Questionnaire (mentor) a répondu au questionnaire du point de "
+                    "suivi." in (m.body or "")
+                )
+            )
+        )
+
+    def test_every_checkin_question_fills_something(self):
+        questions = self.checkin_survey.question_ids
+        self.assertEqual(len(questions), 5)
+        self.assertEqual(
+            sorted(questions.mapped("mentoring_answer_field")),
+            ["at_risk", "concerns", "contact_request", "progress", "rating"],
+        )
+        french = self.checkin_survey.with_context(lang="fr_CA").question_ids
+        self.assertIn(
+            "La relation de mentorat risque-t-elle de prendre fin\u00a0?", french.mapped("title")
+        )
+        self.assertIn(
+            "Souhaitez-vous que votre coordonnateur communique avec vous\u00a0?",
+            french.mapped("title"),
+        )
 
     def test_hand_entered_values_are_kept(self):
         relationship = self._agreed()
@@ -127,6 +196,8 @@ class TestCheckinQuestionnaire(QuestionnaireCase):
             rating.scale_max = 10
         with self.assertRaises(ValidationError):
             self._question(self.checkin_survey, "progress").question_type = "numerical_box"
+        with self.assertRaises(ValidationError):
+            self._question(self.checkin_survey, "contact_request").question_type = "text_box"
 
     def test_staff_send_the_questionnaire_of_a_checkin_entered_by_hand(self):
         relationship = self._agreed()

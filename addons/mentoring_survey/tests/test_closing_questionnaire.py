@@ -23,9 +23,22 @@ class TestClosingQuestionnaire(QuestionnaireCase):
         self.assertEqual(
             sorted(mails.mapped("subject")),
             [
-                "Votre relation de mentorat\u00a0: dites-nous comment elle s'est passée",
+                "Votre relation de mentorat\u00a0: dites-nous comment elle s’est passée",
                 "Your mentoring relationship: tell us how it went",
             ],
+        )
+        by_party = {mail.res_id: mail for mail in mails}
+        mentee_mail = by_party[answers["mentee"].id]
+        mentor_mail = by_party[answers["mentor"].id]
+        self.assertIn("Your closing questionnaire", mentee_mail.body_html)
+        self.assertIn("Kind regards,", mentee_mail.body_html)
+        self.assertIn("Your answers to three questions will help us improve", mentee_mail.body_html)
+        self.assertIn("Votre questionnaire de fin de relation", mentor_mail.body_html)
+        self.assertIn("Cordialement,", mentor_mail.body_html)
+        self.assertNotIn("vœux", mentor_mail.body_html)
+        self.assertIn(
+            "Vos réponses à trois questions nous aideront à améliorer le programme.",
+            mentor_mail.body_html,
         )
         with freeze_time("2026-05-26 09:00:00"):
             self._answer_closing(answers["mentee"], satisfaction=5, feedback="Very helpful")
@@ -50,6 +63,42 @@ class TestClosingQuestionnaire(QuestionnaireCase):
         self.assertEqual(relationship.mentee_feedback, "Very helpful")
         self.assertEqual(relationship.mentor_satisfaction, 4)
         self.assertEqual(len(self._invitations(relationship, "closing")), 2)
+
+    def test_closing_answers_name_the_person_and_a_contact_request_reaches_the_coordinator(
+        self,
+    ):
+        # A manager adds the contact question to the closing questionnaire.
+        question = (
+            self.env["survey.question"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "survey_id": self.closing_survey.id,
+                    "title": "Would you like your coordinator to contact you?",
+                    "question_type": "simple_choice",
+                    "mentoring_answer_field": "contact_request",
+                    "suggested_answer_ids": [
+                        (0, 0, {"value": "Yes", "mentoring_yes": True}),
+                        (0, 0, {"value": "No"}),
+                    ],
+                }
+            )
+        )
+        relationship = self._agreed()
+        relationship.action_start_closing()
+        answer = self._by_party(relationship)["mentor"]
+        answer._save_lines(question, self._yes_no(question, True))
+        self._answer_closing(answer, satisfaction=4, feedback="Bien")
+        todo = self._todos(relationship, "contact:closing:mentor")
+        self.assertEqual(todo.summary, "Jean Questionnaire asks to be contacted")
+        self.assertTrue(
+            relationship.message_ids.filtered(
+                lambda m: (
+                    "Jean Questionnaire (mentor) answered the closing questionnaire."
+                    in (m.body or "")
+                )
+            )
+        )
 
     def test_closed_without_closing_stage_sends_it(self):
         relationship = self._agreed()

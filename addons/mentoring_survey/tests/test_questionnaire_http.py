@@ -44,12 +44,13 @@ class TestQuestionnaireHttp(HttpCase, QuestionnaireCase):
     def _french_answers(self, answer):
         survey = answer.survey_id
         risk = self._question(survey, "at_risk")
+        contact = self._question(survey, "contact_request")
         return {
             str(self._question(survey, "rating").id): "2",
             str(self._question(survey, "progress").id): "On a revu mon CV",
             str(self._question(survey, "concerns").id): "Horaires difficiles",
-            str(risk.id): str(risk.suggested_answer_ids.filtered("mentoring_at_risk").id),
-            str(self._question(survey, question_type="numerical_box").id): "2",
+            str(risk.id): str(self._yes_no(risk, True)),
+            str(contact.id): str(self._yes_no(contact, False)),
         }
 
     def test_french_mentor_answers_from_the_email_link(self):
@@ -99,6 +100,46 @@ class TestQuestionnaireHttp(HttpCase, QuestionnaireCase):
         self.assertEqual(result[1]["fields"], {str(rating.id): "Choisissez une valeur de 1 à 5."})
         self.assertNotEqual(self.mentor_answer.state, "done")
         self.assertFalse(self.checkin.mentor_rating)
+
+    def _refused_then_corrected(self, answer):
+        """Submit a rating of 9 (refused), then the same answers with a rating of 4."""
+        survey = answer.survey_id
+        self.url_open(self._link_in_mail(answer))
+        self.url_open(
+            f"/survey/begin/{survey.access_token}/{answer.access_token}", json={"params": {}}
+        )
+        refused = self._answer_values_changed(answer, "9")
+        self.assertEqual(refused[1].get("error"), "validation")
+        self.assertEqual(answer.state, "in_progress", "the other answers wait for the rating")
+        self.assertFalse(self.checkin.mentor_rating)
+        accepted = self._answer_values_changed(answer, "4")
+        self.assertNotIn("error", accepted[1] if isinstance(accepted, list) else {})
+        self.assertEqual(answer.state, "done")
+
+    def test_corrected_answer_is_accepted_after_a_refusal(self):
+        self._refused_then_corrected(self.mentor_answer)
+        # The check-in is filled once, with the corrected rating.
+        self.assertEqual(self.checkin.mentor_rating, 4)
+        self.assertEqual(self.checkin.progress, "Mentor: On a revu mon CV")
+        self.assertEqual(self.checkin.concerns, "Mentor: Horaires difficiles")
+        answered = self.checkin.message_ids.filtered(
+            lambda message: "Jean Questionnaire (mentor)" in (message.body or "")
+        )
+        self.assertEqual(len(answered), 1)
+        lines = self.mentor_answer.user_input_line_ids
+        self.assertEqual(len(lines), len(lines.question_id), "one line per question")
+
+    def test_corrected_answer_is_accepted_on_a_copied_questionnaire(self):
+        copy = self.checkin_survey.with_user(self.manager).copy()
+        self.program.checkin_survey_id = copy
+        self.checkin.unlink()
+        self.cron_env["mentoring.relationship"]._cron_plan_monthly_checkins()
+        self.checkin = self.relationship.checkin_ids
+        answer = self._invitations(self.relationship).filtered(
+            lambda a: a.mentoring_party == "mentor" and a.survey_id == copy
+        )
+        self._refused_then_corrected(answer)
+        self.assertEqual(self.checkin.mentor_rating, 4)
 
     def test_wrong_token_opens_nothing(self):
         survey = self.mentor_answer.survey_id

@@ -50,8 +50,8 @@ registry.category("web_tour.tours").add("mentoring_portal_mentor_tour", {
             trigger: ".o_mentoring_message:contains('La rencontre est consignée')",
         },
         {
-            content: "Open the check-in to answer",
-            trigger: "a.o_mentoring_checkin_link",
+            content: "Open the monthly check-in among the questionnaires to answer",
+            trigger: "section#mentoring_questionnaires li[data-kind=checkin] a.o_mentoring_questionnaire_link",
             run: "click",
             expectUnloadPage: true,
         },
@@ -76,15 +76,16 @@ registry.category("web_tour.tours").add("mentoring_portal_mentor_tour", {
             run: "edit Aucune",
         },
         {
-            content: "No need for the coordinator to call: everything is fine",
+            content: "The relationship is not at risk of ending: No",
             trigger:
-                "div.js_question-wrapper:has(input[type=radio]):last label.o_survey_choice_btn:last",
+                "div.js_question-wrapper:has(input[type=radio]):eq(1) label.o_survey_choice_btn:last",
             run: "click",
         },
         {
-            content: "Meetings this month",
-            trigger: "div.js_question-wrapper input[type=number]",
-            run: "edit 2",
+            content: "No need for the coordinator to call: No",
+            trigger:
+                "div.js_question-wrapper:has(input[type=radio]):eq(2) label.o_survey_choice_btn:last",
+            run: "click",
         },
         {
             content: "Submit",
