@@ -41,7 +41,6 @@ TITLE_THANKS = _lt("Thank you, your answers are recorded")
 MSG_THANKS = _lt("Your coordinator will check them and contact you if anything is unclear.")
 MSG_FIX_ERRORS = _lt("Your answers were not sent yet: correct the fields marked below.")
 MSG_NOT_SAVED = _lt("Your answers could not be saved. Please check them and try again.")
-MSG_DATE = _lt("Enter a date, for example 2026-03-15.")
 MSG_DATE_BEFORE_PROGRAM = _lt(
     "This date is before your mentoring started (%(date)s): enter the date the job started."
 )
@@ -63,25 +62,7 @@ MSG_STOP_INVALID = _lt(
 
 
 class OutcomeFormReader(FormReader):
-    """The website forms' reader, with dates and hours."""
-
-    def date(self, key, required=False):
-        """A date typed as ``YYYY-MM-DD`` (a date input's value); ``None`` when empty or
-        wrong."""
-        raw = self._raw(key)
-        self.values[key] = raw
-        if not raw:
-            if required:
-                self.error(key, MSG_REQUIRED)
-            return None
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", raw):
-            self.error(key, MSG_DATE)
-            return None
-        try:
-            return datetime.date.fromisoformat(raw)
-        except ValueError:
-            self.error(key, MSG_DATE)
-            return None
+    """The website forms' reader, with hours per week."""
 
     def hours(self, key, maximum, required=False, message=MSG_HOURS):
         """A number of hours from 1 to ``maximum`` (decimal point or comma, two decimals

@@ -14,7 +14,7 @@ confirmation message chosen from a fixed list.
 """
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytz
 
@@ -42,14 +42,12 @@ MY_MENTORING_URL = "/my/mentoring"
 MAX_TEXT_LENGTH = 2000
 # A repeat of the same meeting by the same person within this time is a double submit.
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
-DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 TIME_PATTERN = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 HOURS_PATTERN = re.compile(r"[0-9]{1,2}(?:[.,][0-9]{1,2})?")
 # "1 h 30", "1h30", "2 h", "0h45": hours and minutes.
 HOURS_MINUTES_PATTERN = re.compile(r"([0-9]{1,2}) ?h ?(?:([0-9]{1,2}) ?(?:min)?)?", re.IGNORECASE)
 
 MSG_FIX_ERRORS = _lt("Nothing was saved yet: correct the fields marked below.")
-MSG_DATE = _lt("Enter a date, for example 2025-03-14.")
 MSG_TIME = _lt("Enter a time, for example 18:30.")
 MSG_HOURS = _lt("Enter a duration of more than 0 and at most %(maximum)s hours, for example 1.5.")
 MSG_FUTURE_MEETING = _lt(
@@ -120,23 +118,7 @@ def parse_hours(raw):
 
 
 class PortalFormReader(FormReader):
-    """The website's form reader, with the dates, times and durations of meetings."""
-
-    def date(self, key, required=True):
-        """A date as a date input sends it (``YYYY-MM-DD``); ``None`` when empty or wrong."""
-        raw = self._raw(key)
-        self.values[key] = raw
-        if not raw:
-            if required:
-                self.error(key, MSG_REQUIRED)
-            return None
-        try:
-            if not DATE_PATTERN.fullmatch(raw):
-                raise ValueError(raw)
-            return date.fromisoformat(raw)
-        except ValueError:
-            self.error(key, MSG_DATE)
-            return None
+    """The website's form reader, with the times and durations of meetings."""
 
     def clock(self, key, required=True):
         """A time of day as a time input sends it (``HH:MM``); ``None`` when empty or wrong."""

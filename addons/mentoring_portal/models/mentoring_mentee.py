@@ -3,6 +3,7 @@ import logging
 from odoo import fields, models
 from odoo.addons.mentoring_base.models.mentoring_mentee import MentoringMentee as BaseMentee
 from odoo.exceptions import UserError
+from odoo.tools import single_email_re
 
 _logger = logging.getLogger(__name__)
 
@@ -30,7 +31,9 @@ class MentoringPersonMixin(models.AbstractModel):
                     "No portal invitation sent: %(person)s already has a user account.",
                     person=partner.name,
                 )
-            elif not partner.email_normalized:
+            elif not single_email_re.match((partner.email or "").strip()):
+                # Odoo's wizard would write its normalized guess over an address that is
+                # not one plain address: staff correct it first.
                 body = env._(
                     "No portal invitation sent: %(person)s has no valid e-mail address.",
                     person=partner.name,

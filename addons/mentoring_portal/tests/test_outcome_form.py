@@ -132,7 +132,7 @@ class TestOutcomeForm(PortalTokenCase):
         before_start = (self.agreed_on - timedelta(days=1)).isoformat()
         cases = [
             ({"start_date": before_start}, "start_date", "avant le début"),
-            ({"start_date": "2026-02-30"}, "start_date", "Saisissez une date"),
+            ({"start_date": "2026-02-30"}, "start_date", "Entrez une date"),
             ({"hours_per_week": "-5"}, "hours_per_week", "de 1 à 80"),
             ({"hours_per_week": "500"}, "hours_per_week", "de 1 à 80"),
             ({"job_noc_id": "999999999"}, "job_noc_id", None),

@@ -1,9 +1,12 @@
+import logging
 from datetime import timedelta
 
 from odoo.fields import Datetime
 from odoo.tests import tagged
 
 from .common import MY_MENTORING, PortalCase
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -69,6 +72,9 @@ class TestQueryCount(PortalCase):
         self.assertEqual(len(self.relationship.meeting_ids), 20)
         self.assertEqual(len(self.relationship._planned_calendar_events()), 20)
         large = {url: self._queries(url) for url in urls}
+        _logger.info(
+            "Queries per page for %s, with 2 / 20 of each: %s / %s", user.login, small, large
+        )
         self.assertEqual(large, small)
 
     def test_mentor_pages_constant(self):

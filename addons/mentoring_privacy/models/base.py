@@ -91,7 +91,7 @@ class Base(models.AbstractModel):
                 .sudo()
                 .search([("model", "=", self._name), ("res_id", "in", self.ids)])
             )
-            cleared = self._mentoring_anonymized_fields()
+            cleared = self._mentoring_cleared_tracking_fields()
             messages._mentoring_anonymize_messages(cleared, replacements)
         if "activity_ids" in self._fields:
             activities = (
@@ -106,6 +106,11 @@ class Base(models.AbstractModel):
             [("res_model", "=", self._name), ("res_id", "in", self.ids)]
         ).unlink()
         return True
+
+    def _mentoring_cleared_tracking_fields(self):
+        """Fields whose tracked values are dropped from these records' messages: the
+        ones anonymization clears (:meth:`_mentoring_anonymized_fields`)."""
+        return self._mentoring_anonymized_fields()
 
     def _mentoring_refresh_activity_names(self):
         """Recompute the record names kept on the activities of these records (e.g. a

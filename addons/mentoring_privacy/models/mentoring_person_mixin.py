@@ -220,6 +220,14 @@ class MentoringPersonMixin(models.AbstractModel):
             "context": {"default_res_model": self._name, "default_res_ids": self.ids},
         }
 
+    def _mentoring_cleared_tracking_fields(self):
+        """A person's record shows their contact's fields (name, e-mail, phone...): their
+        tracked values go with the contact's, whatever their format then."""
+        return (
+            super()._mentoring_cleared_tracking_fields()
+            | self.env["res.partner"]._mentoring_anonymized_fields()
+        )
+
     def _privacy_linked_records(self):
         """The records about these participants besides their contact and themselves.
 
@@ -313,8 +321,6 @@ class MentoringPersonMixin(models.AbstractModel):
                     login=user.login,
                 )
             )
-        for user in users:
-            user.write({"active": False, "login": f"anonymized-{user.partner_id.id}-{user.id}"})
         today = fields.Date.context_today(self)
         for partner in partners:
             replacements = partner._mentoring_anonymize_replacements()
@@ -328,6 +334,10 @@ class MentoringPersonMixin(models.AbstractModel):
                     linked._mentoring_anonymize_clear(replacements)
                     linked_records.append(linked)
             partner._mentoring_anonymize_clear(replacements)
+            # Their user's messages too (e.g. Odoo's portal invitation names them).
+            users.filtered(
+                lambda user, pt=partner: user.partner_id == pt
+            )._mentoring_anonymize_clear(replacements)
             # Names of linked records (a relationship's) follow the person's new name only
             # now: the activities' copies of them are computed again.
             for linked in linked_records:
@@ -335,6 +345,10 @@ class MentoringPersonMixin(models.AbstractModel):
                     linked._mentoring_refresh_activity_names()
             for records in persons:
                 records._privacy_mark_anonymized(today)
+        # Last: archiving a user writes their contact, which would track the personal
+        # values of the people's records again.
+        for user in users:
+            user.write({"active": False, "login": f"anonymized-{user.partner_id.id}-{user.id}"})
         return True
 
     def _check_can_anonymize(self):

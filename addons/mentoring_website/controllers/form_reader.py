@@ -6,6 +6,7 @@ checked against the domain the form offers. Each problem becomes one translated 
 kept next to its field; what the visitor typed is kept to fill the form again.
 """
 
+import datetime
 import re
 from pathlib import PurePosixPath
 
@@ -33,6 +34,7 @@ DOCUMENT_TYPES = {
     ".docx": ((DOCX_MIMETYPE,), DOCX_MIMETYPE),
 }
 ID_PATTERN = re.compile(r"[0-9]{1,10}")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Phone numbers are read in Canada; "poste" is how francophones write an extension.
 PHONE_REGION = "CA"
@@ -52,6 +54,7 @@ MSG_PHONE = _lt(
     "America, start with + and the country code."
 )
 MSG_INTEGER = _lt("Enter a whole number.")
+MSG_DATE = _lt("Enter a date, for example 2026-03-15.")
 MSG_RANGE = _lt("Enter a number from %(minimum)s to %(maximum)s.")
 MSG_CHOICE = _lt("Choose one of the options in the list.")
 MSG_FILE_REQUIRED = _lt("Attach your résumé (PDF, DOC or DOCX, 5 MB at most).")
@@ -161,6 +164,23 @@ class FormReader:
             self.error(key, range_message, minimum=minimum, maximum=maximum)
             return None
         return number
+
+    def date(self, key, required=True):
+        """A date as a date input sends it (``YYYY-MM-DD``); ``None`` when empty or
+        wrong."""
+        raw = self._raw(key)
+        self.values[key] = raw
+        if not raw:
+            if required:
+                self.error(key, MSG_REQUIRED)
+            return None
+        try:
+            if not DATE_PATTERN.fullmatch(raw):
+                raise ValueError(raw)
+            return datetime.date.fromisoformat(raw)
+        except ValueError:
+            self.error(key, MSG_DATE)
+            return None
 
     def boolean(self, key, required=False, message=MSG_REQUIRED):
         """Whether the checkbox ``key`` was ticked; ``message`` when required and not."""
