@@ -4,7 +4,7 @@ import pytz
 
 from odoo import Command, api, fields, models
 from odoo.addons.mentoring_base.tools import language
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 MENTORING_KINDS = [
     ("introduction", "Introduction meeting"),
@@ -83,6 +83,13 @@ class CalendarEvent(models.Model):
         if not relationship_id and len(activities) == 1 and activities.res_model == RELATIONSHIP:
             relationship_id = activities.res_id
         relationship = self._mentoring_readable_relationship(relationship_id)
+        if not relationship and relationship_id:
+            # Nor does core's default_get echo them (an onchange would name the pair).
+            hidden = {"default_mentoring_relationship_id", "default_mentoring_kind"}
+            if context.get("default_res_model") == RELATIONSHIP:
+                hidden |= {"default_res_model", "default_res_model_id", "default_res_id"}
+            clean = {key: value for key, value in context.items() if key not in hidden}
+            return super(CalendarEvent, self.with_context(clean)).default_get(fields)
         if not relationship:
             return super().default_get(fields)
         if not context.get("default_res_model_id"):
@@ -168,9 +175,58 @@ class CalendarEvent(models.Model):
         linked = self.env[RELATIONSHIP].browse(
             {vals.get("mentoring_relationship_id") for vals in vals_list} - {False, None}
         )
-        if linked and not self.env.su:
-            linked.check_access("write")
+        if not self.env.su:
+            if linked:
+                linked.check_access("write")
+            if any(vals.get("mentoring_kind") for vals in vals_list):
+                self._mentoring_check_staff()
         return super().create(vals_list)
+
+    def _mentoring_check_staff(self):
+        """Only mentoring staff make an event a mentoring one or not (an orientation
+        session names the people invited to it).
+
+        :raise AccessError: the user is not mentoring staff
+        """
+        if not self.env.user.has_group("mentoring_base.group_mentoring_user"):
+            raise AccessError(
+                self.env._("Only mentoring staff can change the mentoring kind of an event.")
+            )
+
+    def _mentoring_document_vals(self, vals):
+        """``vals`` of a write that changes calendar's document (``res_model_id``,
+        ``res_model``, ``res_id``) checked against the relationship: an event linked to a
+        relationship stays its document; pointing an event at a relationship links it
+        (and needs the right to change that relationship, see :meth:`write`).
+
+        :return: the values to write
+        :raise UserError: the document of a relationship's event would change
+        """
+        if not {"res_model_id", "res_model", "res_id"} & vals.keys():
+            return vals
+        relationship_model_id = self.env["ir.model"]._get_id(RELATIONSHIP)
+        model_id = vals.get("res_model_id")
+        if not model_id and vals.get("res_model"):
+            model_id = self.env["ir.model"]._get_id(vals["res_model"])
+        for event in self:
+            target_model = model_id or event.res_model_id.id
+            target_id = vals.get("res_id", event.res_id)
+            relationship = event.mentoring_relationship_id
+            if relationship and (
+                target_model != relationship_model_id or target_id != relationship.id
+            ):
+                name = relationship.sudo().name
+                raise UserError(
+                    self.env._(
+                        "%(event)s belongs to the mentoring relationship %(relationship)s: "
+                        "it stays that relationship's document.",
+                        event=event.name,
+                        relationship=name,
+                    )
+                )
+            if not relationship and target_model == relationship_model_id and target_id:
+                vals = {**vals, "mentoring_relationship_id": target_id}
+        return vals
 
     def write(self, vals):
         """Keep a relationship's events its mentoring events: linking an event to a
@@ -180,11 +236,19 @@ class CalendarEvent(models.Model):
 
         :raise AccessError: the user may not change a relationship concerned
         """
+        if not self.env.su:
+            vals = self._mentoring_document_vals(vals)
         relationship_id = vals.get("mentoring_relationship_id")
         if not self.env.su and {"mentoring_relationship_id", "mentoring_kind"} & vals.keys():
             changed = self._mentoring_changed_relationships(vals)
             if changed:
                 changed.check_access("write")
+            if "mentoring_kind" in vals and any(
+                not event.mentoring_relationship_id
+                and event.mentoring_kind != vals["mentoring_kind"]
+                for event in self
+            ):
+                self._mentoring_check_staff()
         if relationship_id:
             vals = {
                 **vals,

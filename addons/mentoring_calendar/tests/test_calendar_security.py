@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -55,11 +55,8 @@ class TestCalendarSecurity(CalendarCase):
                         .with_context(**context)
                         .default_get(DEFAULT_FIELDS)
                     )
-                    # At most the context's own value, as for any field.
-                    self.assertEqual(
-                        defaults.get("mentoring_relationship_id") or False,
-                        context.get("default_mentoring_relationship_id", False),
-                    )
+                    # Not even the context's own value (an onchange would name it).
+                    self.assertFalse(defaults.get("mentoring_relationship_id"))
                     self.assertFalse(defaults.get("mentoring_kind"))
                     partner_ids = set(self.Event.new(defaults).partner_ids.ids)
                     self.assertFalse(partner_ids & set(self.participants.ids))
@@ -193,3 +190,78 @@ class TestCalendarSecurity(CalendarCase):
         )
         with self.assertRaises(AccessError):
             event.with_user(self.employee).read(["name"])
+
+    # -- second review ------------------------------------------------------------------
+
+    def test_onchange_tells_nothing_of_an_unreadable_relationship(self):
+        """The form's onchange of a new event neither names the pair nor echoes the
+        relationship given in the context to a user who may not read it."""
+        relationship = self._agreed()
+        spec = {"mentoring_relationship_id": {"fields": {"display_name": {}}}, "name": {}}
+        for user in (self.employee, self.referrer_b):
+            with self.subTest(user=user.login):
+                result = (
+                    self.Event.with_user(user)
+                    .with_context(default_mentoring_relationship_id=relationship.id)
+                    .onchange({}, [], spec)
+                )
+                self.assertFalse(result["value"].get("mentoring_relationship_id"))
+                self.assertNotIn(self.mentee.name, str(result))
+        result = (
+            self.Event.with_user(self.coordinator)
+            .with_context(default_mentoring_relationship_id=relationship.id)
+            .onchange({}, [], spec)
+        )
+        self.assertEqual(result["value"]["mentoring_relationship_id"]["id"], relationship.id)
+
+    @mute_logger("odoo.models")
+    def test_only_staff_change_the_kind_of_an_orientation_session(self):
+        """An employee invited to an orientation session cannot make it a plain event
+        (its attendees would then show to every employee)."""
+        with freeze_time(self.NOW):
+            session = self.Event.create(
+                {
+                    "name": "Orientation",
+                    "start": self.NOW + timedelta(days=2),
+                    "stop": self.NOW + timedelta(days=2, hours=1),
+                    "mentoring_kind": "orientation",
+                    "partner_ids": [(6, 0, (self.participants | self.employee.partner_id).ids)],
+                }
+            )
+        with self.assertRaises(AccessError):
+            session.with_user(self.employee).write({"mentoring_kind": False})
+        self.assertEqual(session.mentoring_kind, "orientation")
+        with self.assertRaises(AccessError):
+            self.Event.with_user(self.employee).create(
+                {
+                    "name": "Fake orientation",
+                    "start": self.NOW,
+                    "stop": self.NOW + timedelta(hours=1),
+                    "mentoring_kind": "orientation",
+                }
+            )
+        session.with_user(self.coordinator).write({"mentoring_kind": False})
+        self.assertFalse(session.mentoring_kind)
+
+    @mute_logger("odoo.models")
+    def test_calendar_document_of_a_relationship_event(self):
+        """A relationship's event stays its document; pointing another event at a
+        relationship links it, which needs the right to change that relationship."""
+        relationship = self._agreed()
+        event = self._event(relationship, partner_ids=[(4, self.employee.partner_id.id)])
+        with self.assertRaises(UserError):
+            event.with_user(self.employee).write({"res_id": relationship.id + 1})
+        self.assertEqual(event.res_id, relationship.id)
+        with freeze_time(self.NOW):
+            own = self.Event.with_user(self.employee).create(
+                {"name": "Mine", "start": self.NOW, "stop": self.NOW + timedelta(hours=1)}
+            )
+        with self.assertRaises(AccessError):
+            own.write({"res_model_id": self.relationship_model_id, "res_id": relationship.id})
+        self.assertFalse(own.mentoring_relationship_id)
+        own.sudo().write({"user_id": self.coordinator.id})
+        own.with_user(self.coordinator).write(
+            {"res_model_id": self.relationship_model_id, "res_id": relationship.id}
+        )
+        self.assertEqual(own.mentoring_relationship_id, relationship)
+        self.assertEqual(own.mentoring_kind, "meeting")

@@ -278,7 +278,7 @@ class MentoringCustomerPortal(CustomerPortal):
         event = reader.record(
             "event_id",
             "calendar.event",
-            [("mentoring_relationship_id", "=", relationship.id)],
+            [("mentoring_relationship_id", "=", relationship.id), ("active", "=", True)],
             message=MSG_EVENT,
         )
         form = f"held_{event.id}" if event else "held"

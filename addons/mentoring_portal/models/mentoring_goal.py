@@ -14,6 +14,7 @@ class MentoringGoal(models.Model):
     mentor_comment = fields.Text(
         string="Mentor's comment",
         groups="mentoring_base.group_mentoring_user",
+        copy=False,
         help="Written by the mentor from “My mentoring”; the mentee and program staff read it.",
     )
 

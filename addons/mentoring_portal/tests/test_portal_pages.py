@@ -391,6 +391,17 @@ class TestMyMentoringForms(PortalCase):
         self.assertIn("has not started yet", self.text(response))
         self.assertFalse(event.mentoring_meeting_id)
 
+    def test_cancelled_meeting_cannot_be_confirmed(self):
+        """A planned meeting staff cancelled (archived) is neither shown nor loggable."""
+        event = self._event(self.relationship, Datetime.now() - timedelta(days=1))
+        event.active = False
+        hours = self.relationship.hours_total
+        self.login(self.mentee_user)
+        response = self.post_form("held", {"event_id": str(event.id), "duration": "8"})
+        self.assertIn("not one of this relationship", self.text(response))
+        self.assertFalse(event.with_context(active_test=False).mentoring_meeting_ids)
+        self.assertEqual(self.relationship.hours_total, hours)
+
     def test_schedule_next_meeting_in_own_time_zone(self):
         self.login(self.mentee_user)
         day = date.today() + timedelta(days=7)
