@@ -88,8 +88,8 @@ class CalendarEvent(models.Model):
             hidden = {"default_mentoring_relationship_id", "default_mentoring_kind"}
             if context.get("default_res_model") == RELATIONSHIP:
                 hidden |= {"default_res_model", "default_res_model_id", "default_res_id"}
-            clean = {key: value for key, value in context.items() if key not in hidden}
-            return super(CalendarEvent, self.with_context(clean)).default_get(fields)
+            cleared = self.with_context(**dict.fromkeys(hidden, False))
+            return super(CalendarEvent, cleared).default_get(fields)
         if not relationship:
             return super().default_get(fields)
         if not context.get("default_res_model_id"):
