@@ -237,9 +237,7 @@ class MentoringCustomerPortal(CustomerPortal):
         tz = self._tz(relationship)
         meeting_date = reader.date("date")
         duration = reader.hours("duration")
-        mode = reader.selection("mode", self._choices("mentoring.meeting", "mode"))
-        topics = reader.text("topics", max_length=MAX_TEXT_LENGTH, multiline=True)
-        next_steps = reader.text("next_steps", max_length=MAX_TEXT_LENGTH, multiline=True)
+        notes = self._read_meeting_notes(reader)
         if meeting_date and "date" not in reader.errors:
             self._check_meeting_date(reader, relationship, meeting_date, tz)
         if error := self._form_problem(reader, relationship):
@@ -248,19 +246,18 @@ class MentoringCustomerPortal(CustomerPortal):
             "relationship_id": relationship.id,
             "date": meeting_date,
             "duration": duration,
-            "mode": mode,
-            "topics": topics,
-            "next_steps": next_steps,
+            **notes,
         }
         self._lock(relationship)
         if self._recent_identical_meeting(values):
             return self._redirect(relationship, "already_logged")
-        try:
-            with request.env.cr.savepoint():
-                request.env["mentoring.meeting"].sudo().with_context(tz=tz).create(values)
-        except (UserError, ValidationError) as problem:
-            return self._render_form_error(relationship, "meeting", reader, problem)
-        return self._redirect(relationship, "meeting_logged")
+        return self._save(
+            relationship,
+            "meeting",
+            reader,
+            lambda: request.env["mentoring.meeting"].sudo().with_context(tz=tz).create(values),
+            "meeting_logged",
+        )
 
     @http.route(
         f"{MY_MENTORING_URL}/<int:relationship_id>/held",
@@ -283,9 +280,7 @@ class MentoringCustomerPortal(CustomerPortal):
         )
         form = f"held_{event.id}" if event else "held"
         duration = reader.hours("duration", required=False)
-        mode = reader.selection("mode", self._choices("mentoring.meeting", "mode"))
-        topics = reader.text("topics", max_length=MAX_TEXT_LENGTH, multiline=True)
-        next_steps = reader.text("next_steps", max_length=MAX_TEXT_LENGTH, multiline=True)
+        notes = self._read_meeting_notes(reader)
         if event and event.start > fields.Datetime.now():
             reader.error("event_id", MSG_EVENT_NOT_STARTED)
         if error := self._form_problem(reader, relationship):
@@ -293,15 +288,14 @@ class MentoringCustomerPortal(CustomerPortal):
         self._lock(relationship)
         if event.mentoring_meeting_id:
             return self._redirect(relationship, "already_logged")
-        values = {"mode": mode, "topics": topics, "next_steps": next_steps}
-        if duration:
-            values["duration"] = duration
-        try:
-            with request.env.cr.savepoint():
-                event.with_context(tz=self._tz(relationship))._mentoring_log_held(values)
-        except (UserError, ValidationError) as problem:
-            return self._render_form_error(relationship, form, reader, problem)
-        return self._redirect(relationship, "held_logged")
+        values = {**notes, "duration": duration} if duration else notes
+        return self._save(
+            relationship,
+            form,
+            reader,
+            lambda: event.with_context(tz=self._tz(relationship))._mentoring_log_held(values),
+            "held_logged",
+        )
 
     @http.route(
         f"{MY_MENTORING_URL}/<int:relationship_id>/schedule",
@@ -348,14 +342,15 @@ class MentoringCustomerPortal(CustomerPortal):
         )
         if already:
             return self._redirect(relationship, "already_scheduled")
-        try:
-            with request.env.cr.savepoint():
-                relationship.with_context(tz=tz)._schedule_calendar_meeting(
-                    start, duration, scheduled_by=request.env.user.partner_id
-                )
-        except (UserError, ValidationError) as problem:
-            return self._render_form_error(relationship, "schedule", reader, problem)
-        return self._redirect(relationship, "scheduled")
+        return self._save(
+            relationship,
+            "schedule",
+            reader,
+            lambda: relationship.with_context(tz=tz)._schedule_calendar_meeting(
+                start, duration, scheduled_by=request.env.user.partner_id
+            ),
+            "scheduled",
+        )
 
     @http.route(
         f"{MY_MENTORING_URL}/<int:relationship_id>/goal",
@@ -437,6 +432,33 @@ class MentoringCustomerPortal(CustomerPortal):
             )
 
         return render
+
+    def _read_meeting_notes(self, reader):
+        """Mode, topics and next steps of a meeting form, read by ``reader``.
+
+        :return: dict of ``mentoring.meeting`` values
+        """
+        return {
+            "mode": reader.selection("mode", self._choices("mentoring.meeting", "mode")),
+            "topics": reader.text("topics", max_length=MAX_TEXT_LENGTH, multiline=True),
+            "next_steps": reader.text("next_steps", max_length=MAX_TEXT_LENGTH, multiline=True),
+        }
+
+    def _save(self, relationship, form, reader, action, message):
+        """Run ``action`` (what the form saves); on a refusal of the models, nothing is
+        kept and the page comes back with the message above ``form``.
+
+        :param str form: name of the form on the page
+        :param action: function without arguments that saves
+        :param str message: key of :data:`MESSAGES` shown after the save
+        :return: the redirection, or the page with the error
+        """
+        try:
+            with request.env.cr.savepoint():
+                action()
+        except (UserError, ValidationError) as problem:
+            return self._render_form_error(relationship, form, reader, problem)
+        return self._redirect(relationship, message)
 
     def _render_form_error(self, relationship, form, reader, problem):
         """The page again after the model refused the values (its translated message)."""

@@ -101,12 +101,9 @@ class MentoringProposal(http.Controller):
         sitemap=False,
     )
     def proposal_accept(self, token, **post):
-        relationship, party = request.env["mentoring.relationship"]._from_proposal_token(token)
-        if not relationship:
-            return self._render_message(TITLE_INVALID, MSG_INVALID, status=404)
-        blocked = self._blocked(lock_for_answer(relationship), party)
-        if blocked:
-            return blocked
+        relationship, party, refusal = self._answerable(token)
+        if refusal:
+            return refusal
         partner = relationship._party_partner(party)
         had_account = bool(partner.user_ids)
         try:
@@ -142,12 +139,9 @@ class MentoringProposal(http.Controller):
         sitemap=False,
     )
     def proposal_decline(self, token, **post):
-        relationship, party = request.env["mentoring.relationship"]._from_proposal_token(token)
-        if not relationship:
-            return self._render_message(TITLE_INVALID, MSG_INVALID, status=404)
-        blocked = self._blocked(lock_for_answer(relationship), party)
-        if blocked:
-            return blocked
+        relationship, party, refusal = self._answerable(token)
+        if refusal:
+            return refusal
         partner = relationship._party_partner(party)
         reader = FormReader(request.env, request.httprequest.form, request.httprequest.files)
         reason = reader.text("reason", max_length=REASON_MAX_LENGTH, multiline=True)
@@ -172,6 +166,20 @@ class MentoringProposal(http.Controller):
         )
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _answerable(self, token):
+        """The proposal ``token`` names, locked, if its person may still answer it.
+
+        :return: ``(relationship, party, None)``; or ``(None, None, page)``, the page
+            saying why not (wrong or expired link, already answered, closed)
+        """
+        relationship, party = request.env["mentoring.relationship"]._from_proposal_token(token)
+        if not relationship:
+            return None, None, self._render_message(TITLE_INVALID, MSG_INVALID, status=404)
+        blocked = self._blocked(lock_for_answer(relationship), party)
+        if blocked:
+            return None, None, blocked
+        return relationship, party, None
 
     def _blocked(self, relationship, party):
         """The page to show instead of the forms when ``party`` may no longer answer."""
