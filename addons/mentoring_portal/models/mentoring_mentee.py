@@ -44,7 +44,12 @@ class MentoringPersonMixin(models.AbstractModel):
                         wizard = (
                             self.env["portal.wizard"]
                             .sudo()
-                            .create({"partner_ids": [fields.Command.set(partner.ids)]})
+                            .create(
+                                {
+                                    "partner_ids": [fields.Command.set(partner.ids)],
+                                    "welcome_message": person._portal_welcome_message(),
+                                }
+                            )
                         )
                         wizard.user_ids.filtered(
                             lambda line, partner=partner: line.partner_id == partner
@@ -65,6 +70,20 @@ class MentoringPersonMixin(models.AbstractModel):
                     )
             person.message_post(body=body, subtype_xmlid="mail.mt_note")
         return invited
+
+    def _portal_welcome_message(self):
+        """What Odoo's portal invitation says of the mentoring, in the person's language
+        (the wizard's invitation message).
+
+        :return: str, plain text
+        """
+        self.ensure_one()
+        env = self.with_context(lang=self.partner_id.lang or self.env.lang).env
+        return env._(
+            "Your mentoring program opens “My mentoring” to you: once your account is "
+            "active, you answer proposals, log and schedule your meetings, follow your "
+            "action plan and answer your check-ins there, in English or in French."
+        )
 
 
 class MentoringMentee(models.Model):

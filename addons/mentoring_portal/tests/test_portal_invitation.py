@@ -50,6 +50,7 @@ class TestPortalInvitation(MentoringCase, MockEmail):
         invitations = self._new_mails.filtered(lambda mail: mentor.partner_id in mail.recipient_ids)
         self.assertEqual(len(invitations), 1, "Odoo's portal invitation is e-mailed")
         self.assertIn("/web/signup", invitations.body_html + str(self._mails))
+        self.assertIn("Mon mentorat", invitations.body_html, "the mentoring message, in French")
         self.assertIn("Portal invitation e-mailed", self.notes(mentor).body)
         # Becoming available again later (after a pause) sends nothing new.
         mentor.action_pause()
