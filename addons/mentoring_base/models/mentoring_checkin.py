@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools.translate import LazyTranslate
 
+from ..tools.rating import RATING_MAX, RATING_MIN
+
 _lt = LazyTranslate(__name__)
 
 
@@ -45,7 +47,7 @@ class MentoringCheckin(models.Model):
     def _check_ratings(self):
         for checkin in self:
             for rating in (checkin.mentee_rating, checkin.mentor_rating):
-                if rating and not 1 <= rating <= 5:
+                if rating and not RATING_MIN <= rating <= RATING_MAX:
                     raise ValidationError(self.env._("Ratings go from 1 to 5."))
 
     def _staff_readers(self):

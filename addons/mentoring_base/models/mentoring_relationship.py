@@ -3,6 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..tools import schedule
+from ..tools.rating import RATING_MAX, RATING_MIN
 
 _lt = LazyTranslate(__name__)
 # Summary of the coordinator's to-do, written in the coordinator's language.
@@ -288,7 +289,7 @@ class MentoringRelationship(models.Model):
     def _check_satisfaction(self):
         for relationship in self:
             for value in (relationship.mentee_satisfaction, relationship.mentor_satisfaction):
-                if value and not 1 <= value <= 5:
+                if value and not RATING_MIN <= value <= RATING_MAX:
                     raise ValidationError(self.env._("Satisfaction is rated from 1 to 5."))
 
     def _stage(self, stage_type):

@@ -1,9 +1,33 @@
+import json
 from contextlib import contextmanager, nullcontext
 from datetime import date, timedelta
 
 from freezegun import freeze_time
 
 from odoo.tests import TransactionCase, new_test_user
+
+
+def call_kw(http_case, model, method, *args, **kwargs):
+    """``model.method(*args, **kwargs)`` over JSON-RPC, as the web client sends it, in
+    ``http_case``'s session.
+
+    :param http_case: an ``HttpCase`` (authenticated as the user to try)
+    :return: the decoded answer: a dict with ``result`` or ``error``
+    """
+    response = http_case.url_open(
+        f"/web/dataset/call_kw/{model}/{method}",
+        data=json.dumps(
+            {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "id": 1,
+                "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
+            }
+        ),
+        headers={"Content-Type": "application/json"},
+    )
+    http_case.assertEqual(response.status_code, 200)
+    return response.json()
 
 
 class MentoringCase(TransactionCase):

@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
-from .common import MentoringCase
+from .common import MentoringCase, call_kw
 
 MUTED = (
     "odoo.addons.base.models.ir_model",
@@ -45,20 +45,7 @@ class TestTenancyOverRpc(MentoringCase, HttpCase):
 
     def _rpc(self, model, method, *args, **kwargs):
         """``call_kw`` as the web client sends it; the decoded answer (result or error)."""
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
+        return call_kw(self, model, method, *args, **kwargs)
 
     def _assert_refused(self, answer, exception, text):
         self.assertIn("error", answer, f"the call was accepted: {answer}")

@@ -3,4 +3,5 @@ from . import capacity
 from . import classification
 from . import eligibility
 from . import language
+from . import rating
 from . import schedule

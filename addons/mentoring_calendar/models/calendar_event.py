@@ -11,6 +11,8 @@ MENTORING_KINDS = [
     ("meeting", "Mentoring meeting"),
     ("orientation", "Orientation session"),
 ]
+# Colour of each kind in the coordinators' mentoring calendar.
+MENTORING_COLORS = {"introduction": 4, "meeting": 10, "orientation": 2}
 RELATIONSHIP = "mentoring.relationship"
 # Key of the coordinator's activity "hold the three-way introduction meeting"
 # (mail.activity.mentoring_key).
@@ -53,9 +55,8 @@ class CalendarEvent(models.Model):
     @api.depends("mentoring_kind")
     def _compute_mentoring_color(self):
         """Colour of the event in the mentoring calendar, by kind."""
-        colors = {"introduction": 4, "meeting": 10, "orientation": 2}
         for event in self:
-            event.mentoring_color = colors.get(event.mentoring_kind, 0)
+            event.mentoring_color = MENTORING_COLORS.get(event.mentoring_kind, 0)
 
     @api.depends("mentoring_meeting_ids")
     def _compute_mentoring_meeting_id(self):

@@ -106,14 +106,20 @@ class MentoringRelationship(models.Model):
         """Name of a calendar event of ``kind`` for this relationship, in the language its
         attendees share (else the company's)."""
         self.ensure_one()
-        Event = self.env["calendar.event"]
-        lang = Event._mentoring_name_lang(self.sudo()._mentoring_attendees(kind))
+        event_env = self._mentoring_event_env(kind)
         labels = dict(
-            Event.with_context(lang=lang)
-            ._fields["mentoring_kind"]
-            ._description_selection(Event.with_context(lang=lang).env)
+            event_env["calendar.event"]._fields["mentoring_kind"]._description_selection(event_env)
         )
         return f"{labels.get(kind, '')} – {self.name}"
+
+    def _mentoring_event_env(self, kind):
+        """This environment in the language of a calendar event of ``kind`` for this
+        relationship: the one its attendees share, else the company's."""
+        self.ensure_one()
+        lang = self.env["calendar.event"]._mentoring_name_lang(
+            self.sudo()._mentoring_attendees(kind)
+        )
+        return self.env(context=dict(self.env.context, lang=lang))
 
     def _mentoring_organizer(self):
         """Organizer of the events planned for this relationship: the current user when
@@ -237,9 +243,7 @@ class MentoringRelationship(models.Model):
         """The event's description "Planned by … from My mentoring", in the language of
         the event's name (the one its attendees share, else the company's)."""
         self.ensure_one()
-        Event = self.env["calendar.event"]
-        lang = Event._mentoring_name_lang(self.sudo()._mentoring_attendees(kind))
-        return self.env(context=dict(self.env.context, lang=lang))._(
+        return self._mentoring_event_env(kind)._(
             "Planned by %(person)s from My mentoring.", person=partner.sudo().name
         )
 

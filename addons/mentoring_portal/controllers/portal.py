@@ -30,11 +30,12 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
-from odoo.tools import SQL, format_date, formatLang, get_lang
+from odoo.tools import format_date, formatLang, get_lang
 from odoo.tools.misc import babel_locale_parse, format_datetime, posix_to_ldml
 from odoo.tools.translate import LazyTranslate
 
 from ..models.mentoring_goal import MAX_COMMENT_LENGTH
+from ..models.res_partner import lock_for_answer
 
 _lt = LazyTranslate(__name__)
 
@@ -248,7 +249,8 @@ class MentoringCustomerPortal(CustomerPortal):
             "duration": duration,
             **notes,
         }
-        self._lock(relationship)
+        # Serialize the forms of one relationship (double clicks, two tabs).
+        lock_for_answer(relationship)
         if self._recent_identical_meeting(values):
             return self._redirect(relationship, "already_logged")
         return self._save(
@@ -285,7 +287,8 @@ class MentoringCustomerPortal(CustomerPortal):
             reader.error("event_id", MSG_EVENT_NOT_STARTED)
         if error := self._form_problem(reader, relationship):
             return error(form)
-        self._lock(relationship)
+        # Serialize the forms of one relationship (double clicks, two tabs).
+        lock_for_answer(relationship)
         if event.mentoring_meeting_id:
             return self._redirect(relationship, "already_logged")
         values = {**notes, "duration": duration} if duration else notes
@@ -331,7 +334,8 @@ class MentoringCustomerPortal(CustomerPortal):
                     reader.error("start_date", MSG_TOO_FAR_AHEAD, days=MAX_DAYS_AHEAD)
         if error := self._form_problem(reader, relationship):
             return error("schedule")
-        self._lock(relationship)
+        # Serialize the forms of one relationship (double clicks, two tabs).
+        lock_for_answer(relationship)
         already = (
             request.env["calendar.event"]
             .sudo()
@@ -490,12 +494,6 @@ class MentoringCustomerPortal(CustomerPortal):
             ("create_date", ">=", fields.Datetime.now() - DOUBLE_SUBMIT_WINDOW),
         ] + [(name, "=", value) for name, value in values.items()]
         return request.env["mentoring.meeting"].sudo().search_count(domain, limit=1)
-
-    def _lock(self, relationship):
-        """Serialize the forms of one relationship (double clicks, two tabs)."""
-        request.env.cr.execute(
-            SQL("SELECT id FROM mentoring_relationship WHERE id = %s FOR UPDATE", relationship.id)
-        )
 
     # -- rendering --------------------------------------------------------------------
 

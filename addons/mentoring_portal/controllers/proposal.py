@@ -83,7 +83,7 @@ class MentoringProposal(http.Controller):
         """The proposal and its answer forms; never changes anything."""
         relationship, party = request.env["mentoring.relationship"]._from_proposal_token(token)
         if not relationship:
-            return self._render_message(TITLE_INVALID, MSG_INVALID, status=404)
+            return render_message(TITLE_INVALID, MSG_INVALID, status=404)
         redirect = redirect_to_language(relationship._party_partner(party))
         if redirect:
             return redirect
@@ -121,9 +121,9 @@ class MentoringProposal(http.Controller):
                 ),
                 subtype_xmlid="mail.mt_note",
             )
-            return self._render_message(TITLE_NOT_RECORDED, MSG_NOT_RECORDED, alert="warning")
+            return render_message(TITLE_NOT_RECORDED, MSG_NOT_RECORDED, alert="warning")
         both = relationship.mentee_decision == relationship.mentor_decision == "accepted"
-        return self._render_message(
+        return render_message(
             TITLE_ACCEPTED,
             MSG_ACCEPTED_BOTH if both else MSG_ACCEPTED_WAITING,
             alert="success",
@@ -157,8 +157,8 @@ class MentoringProposal(http.Controller):
                 request.env.flush_all()
         except (UserError, ValidationError) as error:
             _logger.info("Proposal %s: %s could not decline (%s).", relationship.id, party, error)
-            return self._render_message(TITLE_CLOSED, MSG_CLOSED, alert="warning")
-        return self._render_message(
+            return render_message(TITLE_CLOSED, MSG_CLOSED, alert="warning")
+        return render_message(
             TITLE_DECLINED,
             MSG_DECLINED,
             alert="info",
@@ -175,7 +175,7 @@ class MentoringProposal(http.Controller):
         """
         relationship, party = request.env["mentoring.relationship"]._from_proposal_token(token)
         if not relationship:
-            return None, None, self._render_message(TITLE_INVALID, MSG_INVALID, status=404)
+            return None, None, render_message(TITLE_INVALID, MSG_INVALID, status=404)
         blocked = self._blocked(lock_for_answer(relationship), party)
         if blocked:
             return None, None, blocked
@@ -185,11 +185,11 @@ class MentoringProposal(http.Controller):
         """The page to show instead of the forms when ``party`` may no longer answer."""
         decision = relationship[f"{party}_decision"]
         if decision == "accepted":
-            return self._render_message(TITLE_ALREADY, MSG_ALREADY_ACCEPTED)
+            return render_message(TITLE_ALREADY, MSG_ALREADY_ACCEPTED)
         if decision == "declined":
-            return self._render_message(TITLE_ALREADY, MSG_ALREADY_DECLINED)
+            return render_message(TITLE_ALREADY, MSG_ALREADY_DECLINED)
         if not relationship._proposal_pending_for(party):
-            return self._render_message(TITLE_CLOSED, MSG_CLOSED)
+            return render_message(TITLE_CLOSED, MSG_CLOSED)
         return None
 
     def _render_proposal(self, relationship, party, token, values=None, errors=None):
@@ -257,9 +257,6 @@ class MentoringProposal(http.Controller):
         if relationship.stage_type not in PENDING_STAGE_TYPES:
             return {}
         return {"note": MSG_INVITATION_WAITING}
-
-    def _render_message(self, title, message, alert="secondary", status=200, **extra):
-        return render_message(title, message, alert=alert, status=status, **extra)
 
 
 def localized(path):

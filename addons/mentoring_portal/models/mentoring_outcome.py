@@ -143,12 +143,18 @@ class MentoringOutcome(models.Model):
         """
         template = self.env.ref("mentoring_portal.mail_template_outcome_reminder")
         today = fields.Date.context_today(self)
+        due = self.search([("state", "=", "requested"), ("reminder_sent_on", "=", False)]).filtered(
+            lambda outcome: (
+                outcome.requested_on
+                and outcome.requested_on
+                + timedelta(days=outcome.relationship_id.program_id.outcome_reminder_days or 7)
+                <= today
+            )
+        )
+        accepting = due.sudo().relationship_id.mentee_id.partner_id._mentoring_accepting_reminders()
         reminded = self.browse()
-        for outcome in self.search([("state", "=", "requested"), ("reminder_sent_on", "=", False)]):
-            days = outcome.relationship_id.program_id.outcome_reminder_days or 7
-            if not outcome.requested_on or outcome.requested_on + timedelta(days=days) > today:
-                continue
-            if not outcome._mentee_partner()._mentoring_accepts_reminders():
+        for outcome in due:
+            if outcome._mentee_partner() not in accepting:
                 continue
             template.send_mail(outcome.id, email_layout_xmlid="mail.mail_notification_light")
             outcome.reminder_sent_on = today

@@ -269,16 +269,19 @@ class MentoringRelationship(models.Model):
         """
         template = self.env.ref("mentoring_portal.mail_template_nudge_mentor")
         today = fields.Date.context_today(self)
-        nudged = self.browse()
+        due = {}
         for relationship in self.search([("is_open", "=", True)]):
             days = relationship.days_without_meeting
             if days < (relationship.program_id.nudge_after_days or 1):
                 continue
             silence_from = today - timedelta(days=days)
-            if relationship.mentor_nudged_silence_from == silence_from:
-                continue
-            partner = relationship._party_partner("mentor")
-            if not partner._mentoring_accepts_reminders():
+            if relationship.mentor_nudged_silence_from != silence_from:
+                due[relationship] = silence_from
+        mentors = self.browse([relationship.id for relationship in due]).sudo().mentor_id
+        accepting = mentors.partner_id._mentoring_accepting_reminders()
+        nudged = self.browse()
+        for relationship, silence_from in due.items():
+            if relationship._party_partner("mentor") not in accepting:
                 continue
             # The reminder links to "My mentoring": a mentor without an account gets the
             # portal invitation first (nothing when staff opted them out).

@@ -3,8 +3,9 @@ from datetime import date, timedelta
 
 from lxml import html
 
-from odoo import Command, http
+from odoo import http
 from odoo.addons.mentoring_base.tests.common import MentoringCase
+from odoo.addons.mentoring_website.tests.common import bilingual_websites
 from odoo.tests import HttpCase, new_test_user
 
 MY_MENTORING = "/my/mentoring"
@@ -23,17 +24,8 @@ class PortalCase(HttpCase, MentoringCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        Lang = env["res.lang"]
-        cls.lang_en = Lang._activate_lang("en_US")
-        cls.lang_fr = Lang._activate_lang("fr_CA")
-        env["website"].search([]).write(
-            {
-                "language_ids": [Command.set((cls.lang_en | cls.lang_fr).ids)],
-                "default_lang_id": cls.lang_en.id,
-            }
-        )
-        env["ir.module.module"]._load_module_terms(
-            ["mentoring_base", "mentoring_website", "mentoring_portal"], ["fr_CA"], overwrite=True
+        cls.lang_en, cls.lang_fr = bilingual_websites(
+            env, ["mentoring_base", "mentoring_website", "mentoring_portal"]
         )
         cls.fr = "/" + cls.lang_fr.url_code
         cls.mentee_user = cls._portal_person("amina_portal", "Amina Haddad", "en_US")

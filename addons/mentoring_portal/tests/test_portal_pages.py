@@ -3,6 +3,7 @@ from datetime import date, datetime, timedelta
 
 import pytz
 
+from odoo.addons.mentoring_base.tests.common import call_kw
 from odoo.addons.mentoring_base.tools import schedule
 from odoo.addons.mentoring_calendar.models.mentoring_relationship import MAX_DAYS_AHEAD
 from odoo.fields import Datetime
@@ -550,19 +551,7 @@ class TestPortalRpcAttacks(PortalCase):
     and writes nothing."""
 
     def _call(self, model, method, *args, **kwargs):
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "id": 1,
-                    "params": {"model": model, "method": method, "args": args, "kwargs": kwargs},
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        return response.json()
+        return call_kw(self, model, method, *args, **kwargs)
 
     @mute_logger(*MUTED)
     def test_rpc_reads_no_relationship(self):

@@ -149,10 +149,15 @@ class MentoringCheckin(models.Model):
     def _done_when_all_answered(self):
         """Check-ins whose every questionnaire is answered become done, and the
         coordinator's to-do for their month is marked done."""
-        answers = self.env["survey.user_input"].sudo()
+        invitations = (
+            self.env["survey.user_input"]
+            .sudo()
+            .search([("mentoring_checkin_id", "in", self.ids)])
+            .grouped("mentoring_checkin_id")
+        )
         for checkin in self:
-            invitations = answers.search([("mentoring_checkin_id", "=", checkin.id)])
-            if not invitations or any(state != "done" for state in invitations.mapped("state")):
+            states = invitations.get(checkin, self.env["survey.user_input"]).mapped("state")
+            if not states or any(state != "done" for state in states):
                 continue
             if checkin.state != "done":
                 checkin.action_done()

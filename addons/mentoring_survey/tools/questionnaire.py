@@ -4,9 +4,10 @@ from datetime import date, datetime, time
 
 from dateutil.relativedelta import relativedelta
 
-# Ratings a questionnaire may give a check-in or a relationship (the base constraints agree).
-RATING_MIN = 1
-RATING_MAX = 5
+# Ratings a questionnaire may give a check-in or a relationship: base's, one home.
+from odoo.addons.mentoring_base.tools.rating import RATING_MAX, RATING_MIN, is_rating
+
+__all__ = ["RATING_MAX", "RATING_MIN", "append_paragraph", "invitation_deadline", "is_rating"]
 
 
 def invitation_deadline(sent_on):
@@ -20,13 +21,6 @@ def invitation_deadline(sent_on):
         raise TypeError("sent_on must be a date")
     last_day = sent_on + relativedelta(months=1, day=31)
     return datetime.combine(last_day, time(23, 59, 59))
-
-
-def is_rating(value):
-    """Whether ``value`` is a rating a record accepts (a whole number from 1 to 5)."""
-    return (
-        isinstance(value, int) and not isinstance(value, bool) and RATING_MIN <= value <= RATING_MAX
-    )
 
 
 def append_paragraph(existing, paragraph):

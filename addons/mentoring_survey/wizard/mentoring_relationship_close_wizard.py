@@ -1,5 +1,7 @@
 from odoo import api, models
 
+from ..models.mentoring_relationship import FEEDBACK_FIELDS
+
 
 class MentoringRelationshipCloseWizard(models.TransientModel):
     _inherit = "mentoring.relationship.close.wizard"
@@ -14,7 +16,7 @@ class MentoringRelationshipCloseWizard(models.TransientModel):
         )
         if not relationship.exists():
             return values
-        for field in ("mentee_feedback", "mentor_feedback"):
+        for field in FEEDBACK_FIELDS:
             if field in fields and not values.get(field) and relationship[field]:
                 values[field] = relationship[field]
         for field in ("mentee_satisfaction", "mentor_satisfaction"):

@@ -65,6 +65,26 @@ def coordinated_program(env, login, email):
     return coordinator, program
 
 
+def bilingual_websites(env, modules):
+    """Every website in English (default) and French (Canada), the French terms of
+    ``modules`` loaded.
+
+    :param list modules: technical names of the addons whose French is loaded
+    :return: ``(lang_en, lang_fr)``, two ``res.lang`` records
+    """
+    Lang = env["res.lang"]
+    lang_en = Lang._activate_lang("en_US")
+    lang_fr = Lang._activate_lang("fr_CA")
+    env["website"].search([]).write(
+        {
+            "language_ids": [Command.set((lang_en | lang_fr).ids)],
+            "default_lang_id": lang_en.id,
+        }
+    )
+    env["ir.module.module"]._load_module_terms(modules, ["fr_CA"], overwrite=True)
+    return lang_en, lang_fr
+
+
 class MentoringWebsiteCase(HttpCase):
     """A website in English (default) and French (Canada), a program with a coordinator,
     and helpers to post the forms over HTTP and read what the visitor sees."""
@@ -73,18 +93,7 @@ class MentoringWebsiteCase(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        Lang = env["res.lang"]
-        cls.lang_en = Lang._activate_lang("en_US")
-        cls.lang_fr = Lang._activate_lang("fr_CA")
-        env["website"].search([]).write(
-            {
-                "language_ids": [Command.set((cls.lang_en | cls.lang_fr).ids)],
-                "default_lang_id": cls.lang_en.id,
-            }
-        )
-        env["ir.module.module"]._load_module_terms(
-            ["mentoring_base", "mentoring_website"], ["fr_CA"], overwrite=True
-        )
+        cls.lang_en, cls.lang_fr = bilingual_websites(env, ["mentoring_base", "mentoring_website"])
         cls.fr = "/" + cls.lang_fr.url_code
         cls.coordinator, cls.program = coordinated_program(
             env, "mw_coordinator", "claire.coordinator@example.com"
